@@ -1,0 +1,113 @@
+package dev.flywheel.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys for the finance app's backend: {@code Authorization: Bearer fw_<prefix>_<secret>}.
+ * Only the SHA-256 of a key is stored; the last-used time is written at most once a minute per
+ * key so authentication does not turn every call into a hot-row update.
+ */
+@Service
+public class ApiKeys {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ApiKeys(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public IssuedApiKey issue(long tenantId, String name, String createdBy) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String body = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String prefix = body.substring(0, 8);
+    String secret = "fw_" + prefix + "_" + body.substring(8);
+    return issueWithSecret(tenantId, name, createdBy, secret);
+  }
+
+  /** Registers a key whose secret is chosen by the caller (the documented demo key only). */
+  @Transactional
+  public IssuedApiKey issueWithSecret(long tenantId, String name, String createdBy, String secret) {
+    String prefix = secret.length() > 11 ? secret.substring(3, 11) : secret;
+    long id = jdbc.sql("""
+            insert into api_keys (tenant_id, name, key_prefix, key_hash, created_by, created_at)
+            values (:tenant, :name, :prefix, :hash, :by, :now) returning id""")
+        .param("tenant", tenantId).param("name", name).param("prefix", prefix)
+        .param("hash", sha256(secret)).param("by", createdBy)
+        .param("now", Timestamp.from(clock.instant()))
+        .query(Long.class).single();
+    return new IssuedApiKey(find(tenantId, id).orElseThrow(), secret);
+  }
+
+  /** Revokes at once; idempotent. @return false when the tenant has no such key */
+  @Transactional
+  public boolean revoke(long tenantId, long id) {
+    int found = jdbc.sql("""
+            update api_keys set revoked_at = coalesce(revoked_at, :now)
+            where tenant_id = :tenant and id = :id""")
+        .param("now", Timestamp.from(clock.instant())).param("tenant", tenantId).param("id", id)
+        .update();
+    return found == 1;
+  }
+
+  public List<ApiKey> list(long tenantId) {
+    return jdbc.sql("select * from api_keys where tenant_id = :tenant order by id")
+        .param("tenant", tenantId).query(ApiKeys::map).list();
+  }
+
+  public Optional<ApiKey> find(long tenantId, long id) {
+    return jdbc.sql("select * from api_keys where tenant_id = :tenant and id = :id")
+        .param("tenant", tenantId).param("id", id).query(ApiKeys::map).optional();
+  }
+
+  /** The active key with this secret, if any; records its use. */
+  Optional<ApiKey> authenticate(String secret) {
+    Optional<ApiKey> key = jdbc.sql("select * from api_keys where key_hash = :hash and revoked_at is null")
+        .param("hash", sha256(secret)).query(ApiKeys::map).optional();
+    key.ifPresent(this::touch);
+    return key;
+  }
+
+  private void touch(ApiKey key) {
+    Instant now = clock.instant();
+    if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+      jdbc.sql("update api_keys set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :now)")
+          .param("now", Timestamp.from(now)).param("id", key.id()).update();
+    }
+  }
+
+  static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ApiKey map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new ApiKey(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("name"), rs.getString("key_prefix"),
+        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+        instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}
