@@ -1,0 +1,23 @@
+// htmx requests carry the CSRF token of the page (Spring Security keeps CSRF on for the console).
+document.addEventListener('htmx:configRequest', function (e) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header && token.content) { e.detail.headers[header.content] = token.content; }
+});
+
+// Renders every <div class="chart" data-chart='{...echarts option...}'> on the page.
+function flywheelRenderCharts(root) {
+  (root || document).querySelectorAll('.chart[data-chart]').forEach(function (el) {
+    if (!window.echarts) { return; }
+    var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+    chart.setOption(JSON.parse(el.dataset.chart));
+    el.dataset.rendered = 'true';
+  });
+}
+document.addEventListener('DOMContentLoaded', function () { flywheelRenderCharts(); });
+document.addEventListener('htmx:afterSwap', function (e) { flywheelRenderCharts(e.target); });
+window.addEventListener('resize', function () {
+  document.querySelectorAll('.chart[data-rendered]').forEach(function (el) {
+    var c = echarts.getInstanceByDom(el); if (c) { c.resize(); }
+  });
+});
