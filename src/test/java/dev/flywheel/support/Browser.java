@@ -1,0 +1,68 @@
+package dev.flywheel.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through Debian's ChromeDriver. Both paths are given
+ * explicitly, so Selenium never tries to download a browser or a driver. When they are missing
+ * and we run as root on Debian, they are installed with apt-get (as {@code .ci/run} does).
+ */
+public final class Browser {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private Browser() {}
+
+  public static WebDriver start(String language) {
+    ensureInstalled();
+    try {
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM);
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--no-first-run", "--disable-dev-shm-usage", "--window-size=1400,1000",
+          "--lang=" + language,
+          "--user-data-dir=" + Files.createTempDirectory("flywheel-chromium").toAbsolutePath());
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      return driver;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static synchronized void ensureInstalled() {
+    if (new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute()) {
+      return;
+    }
+    if (!"root".equals(System.getProperty("user.name")) || !new File("/usr/bin/apt-get").exists()) {
+      throw new IllegalStateException("Browser tests need Debian's Chromium: run "
+          + "'apt-get install -y chromium chromium-driver' or build with -Dflywheel.browser-tests=false");
+    }
+    run("apt-get", "update", "-qq");
+    run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
+  }
+
+  private static void run(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).inheritIO().start();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("failed: " + String.join(" ", command));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
