@@ -70,12 +70,12 @@ public class LifecycleJob {
             with computed as (
               select c.id, c.lifecycle_stage as old_stage,
                 case
-                  when coalesce(c.registered_at, c.created_at) > :now - make_interval(days => :newDays)
+                  when coalesce(c.registered_at, c.created_at) > cast(:now as timestamptz) - make_interval(days => :newDays)
                     then 'NEW'
                   when coalesce(c.last_active_at, c.registered_at, c.created_at)
-                       < :now - make_interval(days => :dormantAfter) then 'DORMANT'
+                       < cast(:now as timestamptz) - make_interval(days => :dormantAfter) then 'DORMANT'
                   when coalesce(c.last_active_at, c.registered_at, c.created_at)
-                       < :now - make_interval(days => :activeWithin) then 'POTENTIALLY_DORMANT'
+                       < cast(:now as timestamptz) - make_interval(days => :activeWithin) then 'POTENTIALLY_DORMANT'
                   when c.active_days < :minActive then 'TO_BE_RETAINED'
                   else 'ACTIVE'
                 end as new_stage
