@@ -111,7 +111,7 @@ class ProfileStore {
     }
     jdbc.sql("""
             insert into customer_consents (tenant_id, customer_id, channel, granted, opted_out_at, updated_at)
-            values (:tenant, :id, :channel, :granted, case when :granted then null else :now end, :now)
+            values (:tenant, :id, :channel, :granted, case when :granted then null else cast(:now as timestamptz) end, :now)
             on conflict (tenant_id, customer_id, channel) do update set
               granted = excluded.granted,
               opted_out_at = case
