@@ -26,7 +26,10 @@ class JobsConfiguration {
     List<Task<?>> known = tasks.orderedStream().toList();
     List<OnStartup> recurring = known.stream().filter(OnStartup.class::isInstance)
         .map(OnStartup.class::cast).toList();
-    return Scheduler.create(dataSource, known)
+    // startTasks(...) registers the recurring tasks itself; passing them to create(...) as well
+    // made db-scheduler fail with "Duplicate key" as soon as a module declared a RecurringTask.
+    List<Task<?>> plain = known.stream().filter(t -> !(t instanceof OnStartup)).toList();
+    return Scheduler.create(dataSource, plain)
         .startTasks(recurring.stream().map(t -> (Task<?> & OnStartup) castTask(t)).toList())
         .threads(2)
         .pollingInterval(Duration.ofSeconds(10))

@@ -1,0 +1,118 @@
+package dev.flywheel.customer;
+
+import dev.flywheel.customer.profile.CustomerRows;
+import dev.flywheel.customer.stage.LifecycleSettingsStore;
+import dev.flywheel.customer.stage.PendingEvents;
+import java.sql.Array;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read API of the customer module for the console and other modules. Every method is scoped by
+ * tenant: another tenant's customer is simply not found. Reads made inside an ingestion
+ * transaction first apply the events that transaction has buffered (read-your-writes).
+ */
+@Service
+public class Customers {
+  private static final int MAX_PAGE_SIZE = 500;
+  private final JdbcClient jdbc;
+  private final PendingEvents pending;
+  private final LifecycleSettingsStore settings;
+
+  Customers(JdbcClient jdbc, PendingEvents pending, LifecycleSettingsStore settings) {
+    this.jdbc = jdbc;
+    this.pending = pending;
+    this.settings = settings;
+  }
+
+  public Optional<CustomerProfile> find(long tenantId, String customerId) {
+    pending.flush();
+    return jdbc.sql(CustomerRows.SELECT + " where c.tenant_id = :tenant and c.id = :id")
+        .param("tenant", tenantId).param("id", customerId)
+        .query(CustomerRows::map).optional();
+  }
+
+  /**
+   * Customers matching every non-null filter, by id, {@code page} zero-based and {@code size}
+   * capped at 500.
+   */
+  public CustomerPage search(long tenantId, CustomerSearch search, int page, int size) {
+    int limit = Math.clamp(size, 1, MAX_PAGE_SIZE);
+    int offset = Math.max(0, page) * limit;
+    String where = """
+         where tenant_id = :tenant
+           and (cast(:prefix as text) is null or starts_with(id, :prefix))
+           and (cast(:tag as text) is null or tags @> array[cast(:tag as text)])
+           and (cast(:loan as text) is null or loan_stage = :loan)
+           and (cast(:life as text) is null or lifecycle_stage = :life)
+        """;
+    Map<String, Object> params = new java.util.HashMap<>();
+    params.put("tenant", tenantId);
+    params.put("prefix", search.idPrefix());
+    params.put("tag", search.tag());
+    params.put("loan", search.loanStage() == null ? null : search.loanStage().name());
+    params.put("life", search.lifecycleStage() == null ? null : search.lifecycleStage().name());
+    long total = jdbc.sql("select count(*) from customers" + where).params(params).query(Long.class).single();
+    List<CustomerPage.Summary> items = jdbc.sql("""
+            select id, name, tags, loan_stage, lifecycle_stage, created_at from customers
+            """ + where + " order by id limit :limit offset :offset")
+        .params(params).param("limit", limit).param("offset", offset)
+        .query((rs, n) -> new CustomerPage.Summary(rs.getString("id"), Masking.name(rs.getString("name")),
+            tags(rs.getArray("tags")), LoanStage.valueOf(rs.getString("loan_stage")),
+            LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
+            rs.getTimestamp("created_at").toInstant()))
+        .list();
+    return new CustomerPage(items, Math.max(0, page), limit, total);
+  }
+
+  /** Loan and lifecycle moves of one customer, oldest first. */
+  public List<StageTransition> stageHistory(long tenantId, String customerId) {
+    return jdbc.sql("""
+            select kind, from_stage, to_stage, at, cause from customer_stage_history
+            where tenant_id = :tenant and customer_id = :id order by id""")
+        .param("tenant", tenantId).param("id", customerId)
+        .query((rs, n) -> new StageTransition(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant(), rs.getString(5)))
+        .list();
+  }
+
+  /** Customers per loan stage; every stage is present (zero when empty). */
+  public Map<LoanStage, Long> countByLoanStage(long tenantId) {
+    Map<LoanStage, Long> counts = new EnumMap<>(LoanStage.class);
+    Arrays.stream(LoanStage.values()).forEach(s -> counts.put(s, 0L));
+    count(tenantId, "loan_stage").forEach((k, v) -> counts.put(LoanStage.valueOf(k), v));
+    return counts;
+  }
+
+  /** Customers per lifecycle stage; every stage is present (zero when empty). */
+  public Map<LifecycleStage, Long> countByLifecycleStage(long tenantId) {
+    Map<LifecycleStage, Long> counts = new EnumMap<>(LifecycleStage.class);
+    Arrays.stream(LifecycleStage.values()).forEach(s -> counts.put(s, 0L));
+    count(tenantId, "lifecycle_stage").forEach((k, v) -> counts.put(LifecycleStage.valueOf(k), v));
+    return counts;
+  }
+
+  public LifecycleSettings lifecycleSettings(long tenantId) {
+    return settings.find(tenantId);
+  }
+
+  private Map<String, Long> count(long tenantId, String column) {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    // column is one of two constants above, never user input
+    jdbc.sql("select " + column + ", count(*) from customers where tenant_id = :tenant group by 1")
+        .param("tenant", tenantId)
+        .query(rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  private static List<String> tags(Array array) throws java.sql.SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
+  }
+}

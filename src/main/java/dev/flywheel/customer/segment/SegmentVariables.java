@@ -1,0 +1,75 @@
+package dev.flywheel.customer.segment;
+
+import dev.flywheel.customer.CustomerProfile;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One customer as CEL variables. CEL has no nulls for these types, so missing values are filled:
+ * strings become {@code ""}; a timestamp never set becomes the Unix epoch (1970-01-01), so
+ * {@code days_since(...)} of it is very large (over 20,000) and "more than N days ago" tests are
+ * true, "within N days" tests false; {@code registered_at} falls back to when the customer was
+ * first seen. JSON numbers in {@code attributes} are CEL {@code int} when whole, {@code double}
+ * otherwise.
+ */
+final class SegmentVariables {
+  private SegmentVariables() {}
+
+  static Map<String, Object> of(CustomerProfile c) {
+    Map<String, Object> v = new HashMap<>(20);
+    v.put("tags", c.tags());
+    v.put("loan_stage", c.loan().stage().name());
+    v.put("lifecycle_stage", c.lifecycle().stage().name());
+    v.put("stage_entered_at", orEpoch(c.loan().enteredAt()));
+    v.put("lifecycle_entered_at", orEpoch(c.lifecycle().enteredAt()));
+    v.put("registered_at", orEpoch(c.registeredAt() != null ? c.registeredAt() : c.createdAt()));
+    v.put("last_active_at", orEpoch(c.lifecycle().lastActiveAt()));
+    v.put("acquisition_channel", orEmpty(c.acquisitionChannel()));
+    v.put("city", orEmpty(c.city()));
+    v.put("risk_level", orEmpty(c.riskLevel()));
+    v.put("asset_tier", orEmpty(c.assetTier()));
+    v.put("attributes", normalize(c.attributes()));
+    Map<String, Boolean> consent = new HashMap<>();
+    c.consent().forEach((channel, value) -> consent.put(channel, value.granted()));
+    v.put("consent", consent);
+    return v;
+  }
+
+  private static Instant orEpoch(Instant instant) {
+    return instant == null ? Instant.EPOCH : instant;
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** JSON values in the Java types CEL understands (Long, Double, String, Boolean, List, Map). */
+  private static Object normalize(Object value) {
+    return switch (value) {
+      case null -> com.google.protobuf.NullValue.NULL_VALUE;
+      case Integer i -> i.longValue();
+      case Short s -> s.longValue();
+      case BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b.doubleValue();
+      case BigDecimal d -> d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+          ? (Object) d.longValue() : d.doubleValue();
+      case Float f -> f.doubleValue();
+      case Map<?, ?> m -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
+        yield out;
+      }
+      case List<?> l -> {
+        List<Object> out = new ArrayList<>(l.size());
+        l.forEach(x -> out.add(normalize(x)));
+        yield out;
+      }
+      default -> value;
+    };
+  }
+}
