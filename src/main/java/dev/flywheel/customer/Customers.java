@@ -1,6 +1,7 @@
 package dev.flywheel.customer;
 
 import dev.flywheel.customer.profile.CustomerRows;
+import dev.flywheel.customer.profile.ProfileWrites;
 import dev.flywheel.customer.stage.LifecycleSettingsStore;
 import dev.flywheel.customer.stage.PendingEvents;
 import java.sql.Array;
@@ -23,11 +24,23 @@ public class Customers {
   private final JdbcClient jdbc;
   private final PendingEvents pending;
   private final LifecycleSettingsStore settings;
+  private final ProfileWrites profiles;
 
-  Customers(JdbcClient jdbc, PendingEvents pending, LifecycleSettingsStore settings) {
+  Customers(JdbcClient jdbc, PendingEvents pending, LifecycleSettingsStore settings, ProfileWrites profiles) {
     this.jdbc = jdbc;
     this.pending = pending;
     this.settings = settings;
+    this.profiles = profiles;
+  }
+
+  /**
+   * Creates or replaces a profile from the same fields (snake_case keys) and with the same
+   * validation as {@code PUT /api/v1/customers/{id}}; never changes event-derived stages.
+   *
+   * @return true when the customer was created
+   */
+  public boolean saveProfile(long tenantId, String customerId, Map<String, Object> fields) {
+    return profiles.save(tenantId, customerId, fields);
   }
 
   public Optional<CustomerProfile> find(long tenantId, String customerId) {
