@@ -1,24 +1,36 @@
 package dev.flywheel.event.store;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.flywheel.event.ingest.IngestionProperties;
 import java.time.Clock;
-import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
-/**
- * A daily durable job that creates the current month's partition and the next
- * {@code flywheel.events.partitions-ahead}, so ingestion seldom has to. Idempotent.
- */
+/** Declares the partition job (collected by the platform's scheduler) and schedules it once per cluster. */
 @Configuration(proxyBeanMethods = false)
 class PartitionUpkeep {
 
   @Bean
-  RecurringTask<Void> eventPartitionUpkeep(Partitions partitions, Clock clock, IngestionProperties properties) {
-    return Tasks.recurring("event-partition-upkeep", FixedDelay.of(Duration.ofDays(1)))
-        .execute((instance, context) -> partitions.ensureAhead(clock.instant(), properties.partitionsAhead()));
+  PartitionUpkeepTask eventPartitionUpkeep(Partitions partitions, Clock clock, IngestionProperties properties) {
+    return new PartitionUpkeepTask(partitions, clock, properties.partitionsAhead());
+  }
+
+  @Bean
+  Starter eventPartitionUpkeepStarter(SchedulerClient scheduler, PartitionUpkeepTask task, Clock clock,
+      @Value("${flywheel.jobs.enabled:true}") boolean enabled) {
+    return new Starter(scheduler, task, clock, enabled);
+  }
+
+  /** Schedules the first run at start-up; {@code scheduleIfNotExists} keeps it one instance across nodes. */
+  record Starter(SchedulerClient scheduler, PartitionUpkeepTask task, Clock clock, boolean enabled) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void schedule() {
+      if (enabled) {
+        scheduler.scheduleIfNotExists(task.instance(PartitionUpkeepTask.INSTANCE), clock.instant());
+      }
+    }
   }
 }
