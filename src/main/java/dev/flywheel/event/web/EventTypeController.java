@@ -34,7 +34,8 @@ class EventTypeController {
 
   record Definition(String name, String description, Map<String, AttributeDefinition> attributes) {}
 
-  record AttributeDefinition(String type, boolean required, List<String> values) {}
+  /** {@code required} defaults to false. */
+  record AttributeDefinition(String type, Boolean required, List<String> values) {}
 
   @GetMapping("/api/v1/event-types")
   List<EventTypeBody> list() {
@@ -58,7 +59,7 @@ class EventTypeController {
         unknownTypes.add(new FieldIssue("attributes." + name + ".type", "unknown-attribute-type",
             "must be one of string, integer, decimal, money, boolean, date, timestamp, enum"));
       } else {
-        attributes.add(new AttributeSchema(name, type.get(), a.required(), a.values(), null));
+        attributes.add(new AttributeSchema(name, type.get(), Boolean.TRUE.equals(a.required()), a.values(), null));
       }
     });
     NewEventType definition = new NewEventType(body.name(), body.description(), attributes);
