@@ -1,0 +1,72 @@
+package dev.flywheel.event.web;
+
+import dev.flywheel.event.IngestionResult;
+import dev.flywheel.event.ingest.IngestionProperties;
+import dev.flywheel.event.ingest.Intake;
+import dev.flywheel.event.ingest.Submission;
+import dev.flywheel.platform.tenancy.CurrentTenant;
+import dev.flywheel.platform.web.FieldIssue;
+import dev.flywheel.platform.web.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/events} and {@code /api/v1/events/batch}; codes in {@code docs/api/events.md}. */
+@RestController
+class EventController {
+  private final Intake intake;
+  private final CurrentTenant tenant;
+  private final IngestionProperties properties;
+
+  EventController(Intake intake, CurrentTenant tenant, IngestionProperties properties) {
+    this.intake = intake;
+    this.tenant = tenant;
+    this.properties = properties;
+  }
+
+  /** 201 accepted, 200 duplicate (original seq and received_at), 422 problem when rejected. */
+  @PostMapping("/api/v1/events")
+  ResponseEntity<ResultBody> one(@RequestBody byte[] body) {
+    Submission submission = EventJson.submission(EventJson.parse(body));
+    IngestionResult result = intake.accept(tenant.id(), List.of(submission)).getFirst();
+    return switch (result) {
+      case IngestionResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED).body(ResultBody.of(null, a));
+      case IngestionResult.Duplicate d -> ResponseEntity.ok(ResultBody.of(null, d));
+      case IngestionResult.Rejected r -> throw Problem.invalid(r.code(), "The event was rejected", r.errors());
+    };
+  }
+
+  /** 200 with one result per item, in order; valid items are stored together, invalid ones not at all. */
+  @PostMapping("/api/v1/events/batch")
+  BatchBody batch(@RequestBody byte[] body) {
+    JsonNode events = EventJson.parse(body).get("events");
+    if (events == null || !events.isArray()) {
+      throw Problem.badRequest("invalid-batch", "Send {\"events\": [...]}",
+          new FieldIssue("events", "wrong-field-type", "must be an array of events"));
+    }
+    if (events.size() > properties.maxBatchSize()) {
+      throw Problem.invalid("batch-too-large", "At most " + properties.maxBatchSize() + " events per batch",
+          List.of(new FieldIssue("events", "batch-too-large", "has " + events.size() + " items")));
+    }
+    List<Submission> submissions = new ArrayList<>(events.size());
+    events.forEach(node -> submissions.add(EventJson.submission(node)));
+    List<IngestionResult> results = intake.accept(tenant.id(), submissions);
+    return BatchBody.of(IntStream.range(0, results.size()).mapToObj(i -> ResultBody.of(i, results.get(i))).toList());
+  }
+
+  record BatchBody(int accepted, int duplicates, int rejected, List<ResultBody> results) {
+    static BatchBody of(List<ResultBody> results) {
+      return new BatchBody(count(results, "accepted"), count(results, "duplicate"), count(results, "rejected"), results);
+    }
+
+    private static int count(List<ResultBody> results, String status) {
+      return (int) results.stream().filter(r -> r.status().equals(status)).count();
+    }
+  }
+}
