@@ -26,7 +26,13 @@ class EmbeddedDatabaseConfiguration {
     log.info("Embedded PostgreSQL on port {} (data: {})", server.getPort(),
         properties.dataDirectory() == null || properties.dataDirectory().isBlank()
             ? "temporary" : properties.dataDirectory());
-    HikariDataSource dataSource = new HikariDataSource();
+    HikariDataSource dataSource = new HikariDataSource() {
+      @Override
+      public void close() {
+        super.close();
+        EmbeddedPostgresServer.release(properties.dataDirectory());
+      }
+    };
     dataSource.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(properties.poolSize());

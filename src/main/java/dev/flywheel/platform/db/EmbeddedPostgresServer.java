@@ -27,14 +27,72 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final Map<String, EmbeddedPostgres> RUNNING = new HashMap<>();
+  private static final Map<String, Integer> USERS = new HashMap<>();
   private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "flywheel-pg-bin");
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopLeftovers, "embedded-pg-stop"));
+  }
 
   private EmbeddedPostgresServer() {}
 
-  /** Starts (or returns the already running) server for the data directory; thread-safe. */
+  /** At JVM exit: give the Spring contexts time to close their pools, then stop what is left. */
+  private static void stopLeftovers() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      synchronized (EmbeddedPostgresServer.class) {
+        if (RUNNING.isEmpty()) {
+          return;
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    synchronized (EmbeddedPostgresServer.class) {
+      for (String key : java.util.List.copyOf(RUNNING.keySet())) {
+        USERS.put(key, 1);
+        release(key.equals("<temporary>") ? null : key);
+      }
+    }
+  }
+
+  /**
+   * Starts (or returns the already running) server for the data directory and counts one more
+   * user of it; thread-safe. Each call must be matched by {@link #release}.
+   */
   public static synchronized EmbeddedPostgres start(String dataDirectory, int port) {
-    String key = dataDirectory == null || dataDirectory.isBlank() ? "<temporary>" : dataDirectory;
+    String key = key(dataDirectory);
+    USERS.merge(key, 1, Integer::sum);
     return RUNNING.computeIfAbsent(key, k -> launch(dataDirectory, port));
+  }
+
+  /**
+   * One user is done; the last one stops the server. The server is stopped here, after the
+   * connection pool has closed, rather than by a JVM shutdown hook of its own: a hook would race
+   * Spring's and could pull the database away while the application is still shutting down.
+   */
+  public static synchronized void release(String dataDirectory) {
+    String key = key(dataDirectory);
+    if (USERS.merge(key, -1, Integer::sum) > 0) {
+      return;
+    }
+    USERS.remove(key);
+    EmbeddedPostgres server = RUNNING.remove(key);
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException e) {
+        log.warn("could not stop embedded PostgreSQL cleanly", e);
+      }
+    }
+  }
+
+  private static String key(String dataDirectory) {
+    return dataDirectory == null || dataDirectory.isBlank() ? "<temporary>" : dataDirectory;
   }
 
   private static EmbeddedPostgres launch(String dataDirectory, int port) {
@@ -55,7 +113,8 @@ public final class EmbeddedPostgresServer {
         .setServerConfig("shared_buffers", "256MB")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("max_locks_per_transaction", "256")
-        .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        .setPGStartupWait(java.time.Duration.ofSeconds(60))
+        .setRegisterShutdownHook(false);
     if (port > 0) {
       builder.setPort(port);
     }
