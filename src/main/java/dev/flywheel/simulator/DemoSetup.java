@@ -36,7 +36,7 @@ class DemoSetup {
 
   DemoSetup(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, Simulation simulation, Clock clock,
       @Value("${flywheel.demo.enabled:true}") boolean enabled,
-      @Value("${flywheel.demo.customers:3000}") int customers,
+      @Value("${flywheel.demo.customers:10000}") int customers,
       @Value("${flywheel.demo.days:90}") int days) {
     this.tenants = tenants;
     this.users = users;
