@@ -21,3 +21,14 @@ window.addEventListener('resize', function () {
     var c = echarts.getInstanceByDom(el); if (c) { c.resize(); }
   });
 });
+
+// Segment form: a click on an example puts it in the expression box and asks for a preview.
+document.addEventListener('click', function (e) {
+  var example = e.target.closest('[data-example]');
+  if (!example) { return; }
+  var box = document.getElementById('expression');
+  if (!box) { return; }
+  box.value = example.dataset.example;
+  box.focus();
+  box.dispatchEvent(new Event('example-picked'));
+});
