@@ -5,13 +5,16 @@ document.addEventListener('htmx:configRequest', function (e) {
   if (token && header && token.content) { e.detail.headers[header.content] = token.content; }
 });
 
-// Renders every <div class="chart" data-chart='{...echarts option...}'> on the page.
+// Renders every <div class="chart" data-chart='{...echarts option...}'> on the page and marks it
+// data-rendered="true" once ECharts has finished drawing (animations included), so tests and
+// screenshots see the final chart.
 function flywheelRenderCharts(root) {
   (root || document).querySelectorAll('.chart[data-chart]').forEach(function (el) {
     if (!window.echarts) { return; }
     var chart = echarts.getInstanceByDom(el) || echarts.init(el);
+    chart.off('finished');
+    chart.on('finished', function () { el.dataset.rendered = 'true'; });
     chart.setOption(JSON.parse(el.dataset.chart));
-    el.dataset.rendered = 'true';
   });
 }
 document.addEventListener('DOMContentLoaded', function () { flywheelRenderCharts(); });

@@ -46,7 +46,7 @@ class DashboardCharts {
     List<Object> series = new ArrayList<>();
     perType.forEach((type, values) -> series.add(Map.of("name", labels.eventType(type), "type", "bar",
         "stack", "events", "emphasis", Map.of("focus", "series"), "data", values)));
-    series.add(Map.of("name", labels.of("dashboard.total", "Total"), "type", "line", "smooth", true,
+    series.add(Map.of("name", labels.of("dashboard.total", "Total"), "type", "line",
         "symbolSize", 4, "itemStyle", Map.of("color", "#334155"), "data", total));
     return write(Map.of(
         "tooltip", Map.of("trigger", "axis"),
@@ -69,10 +69,14 @@ class DashboardCharts {
             "itemStyle", Map.of("color", BRAND), "label", Map.of("show", true, "position", "right")))));
   }
 
-  /** A doughnut of lifecycle stages. */
+  /** A doughnut of lifecycle stages; empty stages are left out (their labels would pile up). */
   String lifecycle(Map<LifecycleStage, Long> counts) {
     List<Object> data = new ArrayList<>();
-    counts.forEach((stage, n) -> data.add(Map.of("name", labels.lifecycleStage(stage), "value", n)));
+    counts.forEach((stage, n) -> {
+      if (n > 0) {
+        data.add(Map.of("name", labels.lifecycleStage(stage), "value", n));
+      }
+    });
     return write(Map.of(
         "tooltip", Map.of("trigger", "item"),
         "legend", Map.of("bottom", 0, "type", "scroll"),
