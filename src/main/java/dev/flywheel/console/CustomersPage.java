@@ -6,8 +6,10 @@ import dev.flywheel.customer.CustomerSearch;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.customer.LifecycleStage;
 import dev.flywheel.customer.LoanStage;
+import dev.flywheel.customer.StageTransition;
 import dev.flywheel.event.EventHistory;
 import dev.flywheel.platform.security.ConsoleUser;
+import java.util.Comparator;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,7 +62,9 @@ class CustomersPage {
     }
     ModelAndView view = new ModelAndView("console/customers/detail");
     view.addObject("customer", found.get());
-    view.addObject("history", customers.stageHistory(me.tenantId(), id));
+    // by time, so loan and lifecycle moves interleave as they happened (the sort is stable)
+    view.addObject("history", customers.stageHistory(me.tenantId(), id).stream()
+        .sorted(Comparator.comparing(StageTransition::at)).toList());
     view.addObject("events", events.lastEvents(me.tenantId(), id, LAST_EVENTS, null));
     view.addObject("zone", calendar.zone(me.tenantId()));
     return view;

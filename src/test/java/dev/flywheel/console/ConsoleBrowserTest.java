@@ -106,6 +106,7 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-stage"), words.funderApproved()));
     assertThat(driver.findElement(By.id("name")).getText()).isEqualTo("张**");
     assertThat(driver.getPageSource()).doesNotContain(Borrowers.RAW_NAME).doesNotContain(Borrowers.RAW_PHONE);
+    screenshot("customer-" + words.language());
 
     // segments: a typo shows its position, an example gives the live count, saving shows the segment
     driver.findElement(By.cssSelector(".sidebar a[href='/console/segments']")).click();
@@ -117,6 +118,7 @@ class ConsoleBrowserTest {
     expression.sendKeys(Borrowers.APPROVED_WAITING);
     wait.until(ExpectedConditions.attributeToBe(By.id("preview-count"), "data-count", "1"));
     assertThat(driver.findElement(By.id("preview-count")).getText()).isEqualTo(words.oneMatch());
+    screenshot("segment-new-" + words.language());
 
     driver.findElement(By.id("name")).sendKeys(words.segmentName());
     driver.findElement(By.id("save-segment")).click();
