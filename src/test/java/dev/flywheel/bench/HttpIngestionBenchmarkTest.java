@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * closed-loop clients, against a baseline measured in the same run at the same concurrency:
  * {@code GET /api/v1/whoami} (API-key authentication plus a trivial handler, no database write).
  * Each level runs several rounds alternating baseline and events. Client and server share the
- * machine's CPUs, so the figures are relative, not capacity numbers. Asserts correctness only:
+ * machine's CPUs, so the figures are relative, not capacity numbers. Tables are analysed after
+ * the warm-up ({@link BenchSettings#analyze}). Asserts correctness only:
  * every POST answered 201 and every one stored.
  */
 @FlywheelTest
@@ -82,11 +83,13 @@ class HttpIngestionBenchmarkTest {
     int most = Arrays.stream(levels).max().orElse(1);
     run(baseline, most, warmupSeconds);
     run(posting, most, warmupSeconds);
+    BenchSettings.analyze(jdbc);
     BenchReport report = new BenchReport("Single-event HTTP ingestion vs GET /api/v1/whoami")
         .line("Closed loop: each client sends its next request when the previous one is answered. "
             + "Per level %d rounds of %.1f s per endpoint, alternating which goes first, after %.1f s warm-up "
-            + "of each. `java.net.http.HttpClient` (HTTP/1.1, keep-alive), client and server on the same machine.",
-            rounds, seconds / rounds, warmupSeconds)
+            + "of each, then tables analysed: %s. `java.net.http.HttpClient` (HTTP/1.1, keep-alive), "
+            + "client and server on the same machine.",
+            rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no")
         .line("")
         .header("clients", "whoami req/s", "whoami p50 ms", "whoami p99 ms",
             "POST /events req/s", "events p50 ms", "events p99 ms", "ratio events/whoami");
