@@ -113,6 +113,8 @@ public final class EmbeddedPostgresServer {
         .setServerConfig("shared_buffers", "256MB")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("max_locks_per_transaction", "256")
+        // a fresh development or demo database fills fast: gather planner statistics early
+        .setServerConfig("autovacuum_naptime", "10s")
         .setPGStartupWait(java.time.Duration.ofSeconds(60))
         .setRegisterShutdownHook(false);
     if (port > 0) {
