@@ -46,7 +46,8 @@ public class GrantStore {
               returning id),
             p as (
               insert into ledger_postings (entry_id, tenant_id, account_id, asset, amount, created_at)
-              select e.id, :tenant, :sourceAccount, :asset, -cast(:amount as bigint), :now from e
+              select e.id, cast(:tenant as bigint), cast(:sourceAccount as bigint), cast(:asset as text),
+                     -cast(:amount as bigint), cast(:now as timestamptz) from e
               union all
               select e.id, :tenant, w.id, :asset, :amount, :now from e cross join w
               returning 1)
