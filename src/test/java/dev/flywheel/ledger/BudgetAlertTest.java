@@ -63,6 +63,25 @@ class BudgetAlertTest {
     assertThat(events.stream(BudgetThresholdReached.class)).as("a top-up re-arms both").hasSize(4);
   }
 
+  @Test
+  void theUpkeepJobFiresACrossingThatNoGrantSaw() {
+    long tenant = tenants.create().id();
+    long campaign = CAMPAIGNS.incrementAndGet();
+    ledger.fund(tenant, campaign, Asset.POINTS, 5, "ops");
+    for (int i = 1; i <= 5; i++) {
+      grant(tenant, campaign, i);
+    }
+    // as if concurrent grants had each seen the other's units still in place
+    jdbc.sql("delete from ledger_budget_alerts where budget_id = (select id from ledger_budgets where tenant_id = :t)")
+        .param("t", tenant).update();
+    events.clear();
+
+    assertThat(ledger.upkeep().budgetsAlerted()).isGreaterThanOrEqualTo(2);
+    assertThat(events.stream(BudgetThresholdReached.class).filter(e -> e.campaignId() == campaign))
+        .extracting(BudgetThresholdReached::percent).containsExactly(80, 100);
+    assertThat(ledger.upkeep().budgetsAlerted()).isZero();
+  }
+
   private GrantOutcome grant(long tenant, long campaign, int n) {
     return ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + n, "u-1", Asset.POINTS, 1));
   }

@@ -42,27 +42,34 @@ public class BudgetAlerts {
         .query(State::map).optional().ifPresent(s -> fire(s, true, now));
   }
 
-  /** Every budget past a threshold without its alert (missed by concurrent grants). */
+  /**
+   * Fires the alerts of every budget past a threshold without its alert (crossings that
+   * concurrent grants hid from each other).
+   *
+   * @return how many alerts were fired
+   */
   public int sweep(Instant now) {
-    List<State> due = jdbc.sql(STATE + """
-             where b.funded > 0 and (select coalesce(sum(balance), 0) from ledger_accounts where budget_id = b.id) * 5 <= b.funded
-               and not exists (select 1 from ledger_budget_alerts x where x.budget_id = b.id and x.funded = b.funded and x.percent = 100)""")
+    List<State> due = jdbc.sql("select * from (" + STATE + """
+            ) s where s.funded > 0 and ((not s.a80 and s.remaining * 5 <= s.funded) or (not s.a100 and s.remaining = 0))""")
         .query(State::map).list();
-    due.forEach(s -> fire(s, false, now));
-    return due.size();
+    return due.stream().mapToInt(s -> fire(s, false, now)).sum();
   }
 
-  private void fire(State s, boolean refused, Instant now) {
+  private int fire(State s, boolean refused, Instant now) {
+    int fired = 0;
     if (s.funded() <= 0) {
-      return;
+      return fired;
     }
     if (!s.alerted80() && s.remaining() * 5 <= s.funded() && record(s, 80, now)) {
       events.publishEvent(new BudgetThresholdReached(s.tenantId(), s.campaignId(), s.asset(), 80));
+      fired++;
     }
     if (!s.alerted100() && (refused || s.remaining() == 0) && record(s, 100, now)) {
       events.publishEvent(new BudgetThresholdReached(s.tenantId(), s.campaignId(), s.asset(), 100));
       events.publishEvent(new BudgetExhausted(s.tenantId(), s.campaignId(), s.asset(), s.remaining()));
+      fired++;
     }
+    return fired;
   }
 
   private boolean record(State s, int percent, Instant now) {
@@ -85,8 +92,9 @@ public class BudgetAlerts {
   private record State(long budgetId, long tenantId, long campaignId, Asset asset, long funded, long remaining,
       boolean alerted80, boolean alerted100) {
     static State map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-      return new State(rs.getLong(1), rs.getLong(2), rs.getLong(3), Asset.valueOf(rs.getString(4)), rs.getLong(5),
-          rs.getLong(6), rs.getBoolean(7), rs.getBoolean(8));
+      return new State(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("campaign_id"),
+          Asset.valueOf(rs.getString("asset")), rs.getLong("funded"), rs.getLong("remaining"),
+          rs.getBoolean("a80"), rs.getBoolean("a100"));
     }
   }
 }
