@@ -1,0 +1,169 @@
+package dev.flywheel.ledger;
+
+import dev.flywheel.ledger.budget.BudgetAlerts;
+import dev.flywheel.ledger.budget.BudgetStore;
+import dev.flywheel.ledger.budget.Claim;
+import dev.flywheel.ledger.coupon.CouponStore;
+import dev.flywheel.ledger.grant.GrantStore;
+import dev.flywheel.ledger.wallet.Clawbacks;
+import dev.flywheel.ledger.wallet.Lockups;
+import dev.flywheel.ledger.wallet.WalletReads;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's API for other modules: budgets, grants, clawbacks, wallets. Every method is
+ * transactional and joins the caller's transaction when there is one (the campaign module grants
+ * from inside the event-ingestion transaction, so a grant commits or rolls back with its event).
+ * Thread-safe; all concurrency control is PostgreSQL's (row locks, unique keys, check constraints).
+ */
+@Service
+public class Ledger {
+  private final BudgetStore budgets;
+  private final BudgetAlerts alerts;
+  private final GrantStore grants;
+  private final CouponStore coupons;
+  private final Lockups lockups;
+  private final Clawbacks clawbacks;
+  private final WalletReads wallets;
+  private final LedgerProperties properties;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, CouponStore coupons, Lockups lockups,
+      Clawbacks clawbacks, WalletReads wallets, LedgerProperties properties, PlatformTransactionManager transactions,
+      Clock clock) {
+    this.budgets = budgets;
+    this.alerts = alerts;
+    this.grants = grants;
+    this.coupons = coupons;
+    this.lockups = lockups;
+    this.clawbacks = clawbacks;
+    this.wallets = wallets;
+    this.properties = properties;
+    this.tx = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  /**
+   * Adds {@code amount} to a campaign's budget for an asset, from the tenant's funding account;
+   * opens the budget (main account and slots) on first use. Not idempotent: each call funds.
+   */
+  @Transactional
+  public Budget fund(long tenantId, long campaignId, Asset asset, long amount, String actor) {
+    if (amount <= 0) {
+      throw new IllegalArgumentException("a budget is funded with a positive amount");
+    }
+    budgets.fund(tenantId, campaignId, asset, amount, properties.budgetSlots(), actor, clock.instant());
+    return budgets.budget(tenantId, campaignId);
+  }
+
+  /**
+   * Moves value from the campaign's budget to the customer's wallet, exactly once per
+   * {@code (campaign, rule, source event)}: a replay, even a concurrent one, returns the stored
+   * grant and posts nothing. Never overspends: the budget debit is checked under a row lock.
+   * A handful of statements on the fast path (replay check, slot claim, one insert statement for
+   * grant + entry + postings, alert check).
+   *
+   * @throws IllegalArgumentException when the coupon template is not the tenant's
+   */
+  @Transactional
+  public GrantOutcome grant(GrantRequest request) {
+    Optional<Grant> stored = grants.find(request.tenantId(), request.campaignId(), request.ruleId(),
+        request.sourceEventId());
+    if (stored.isPresent()) {
+      return new GrantOutcome.AlreadyGranted(stored.get());
+    }
+    Optional<CouponTemplate> template = Optional.ofNullable(request.couponTemplateId())
+        .map(id -> coupons.template(request.tenantId(), id)
+            .orElseThrow(() -> new IllegalArgumentException("no coupon template " + id)));
+    Instant now = clock.instant();
+    String actor = "campaign:" + request.campaignId();
+    Claim claim = budgets.claim(request.tenantId(), request.campaignId(), request.asset(), request.amount(), actor, now);
+    if (claim instanceof Claim.Short(Long budgetId, long remaining)) {
+      if (budgetId != null) {
+        alerts.refused(budgetId, now);
+      }
+      return new GrantOutcome.BudgetExhausted(request.campaignId(), request.asset(), remaining);
+    }
+    Claim.Claimed claimed = (Claim.Claimed) claim;
+    Optional<GrantStore.Recorded> recorded = grants.record(request, claimed.accountId(), actor, now);
+    if (recorded.isEmpty()) {
+      // a concurrent twin committed first; we only held the slot's lock, nothing to undo
+      return new GrantOutcome.AlreadyGranted(grants.find(request.tenantId(), request.campaignId(),
+          request.ruleId(), request.sourceEventId()).orElseThrow());
+    }
+    long grantId = recorded.get().grantId();
+    if (request.pending()) {
+      lockups.add(request.tenantId(), grantId, request.customerId(), request.asset(), request.amount(),
+          request.availableAt());
+    }
+    template.ifPresent(t -> coupons.issue(request.tenantId(), grantId, t, request.customerId(), request.amount(), now));
+    alerts.check(claimed.budgetId(), now);
+    return new GrantOutcome.Granted(request.asset() == Asset.COUPON ? grants.get(grantId)
+        : new Grant(grantId, request.campaignId(), request.ruleId(), request.sourceEventId(), request.customerId(),
+            request.asset(), request.amount(), request.availableAt(), List.of(), now));
+  }
+
+  /** Every grant made because of one source event (for replaying an event's effects). */
+  @Transactional(readOnly = true)
+  public List<Grant> grantsFor(long tenantId, String sourceEventId) {
+    return grants.forSource(tenantId, sourceEventId);
+  }
+
+  /** How many grants a customer received from a campaign since {@code since} (for per-customer caps). */
+  @Transactional(readOnly = true)
+  public long grantCount(long tenantId, long campaignId, String customerId, Instant since) {
+    return grants.count(tenantId, campaignId, customerId, since);
+  }
+
+  /** Claws back the rewards of a source event; idempotent per grant. See {@link ClawbackRequest.Policy}. */
+  @Transactional
+  public ClawbackResult clawBack(ClawbackRequest request) {
+    return clawbacks.clawBack(request, clock.instant());
+  }
+
+  @Transactional(readOnly = true)
+  public Budget budget(long tenantId, long campaignId) {
+    return budgets.budget(tenantId, campaignId);
+  }
+
+  /** The customer's wallet; empty (not absent) for a customer the ledger never saw. */
+  @Transactional(readOnly = true)
+  public Wallet wallet(long tenantId, String customerId) {
+    return wallets.wallet(tenantId, customerId, properties.historySize(), clock.instant());
+  }
+
+  /**
+   * The upkeep job's work, callable directly (tests move the clock instead of waiting): releases
+   * due pending rewards, expires coupons past validity, and fires budget alerts that concurrent
+   * grants hid. Each batch is its own transaction; safe on several nodes at once.
+   */
+  public Upkeep upkeep() {
+    Instant now = clock.instant();
+    int released = 0;
+    for (int n; (n = inTransaction(() -> lockups.releaseDue(now, properties.batchSize()))) > 0; ) {
+      released += n;
+    }
+    int expired = 0;
+    for (int n; (n = inTransaction(() -> coupons.expire(now, properties.batchSize()))) > 0; ) {
+      expired += n;
+    }
+    int alerted = inTransaction(() -> alerts.sweep(now));
+    return new Upkeep(released, expired, alerted);
+  }
+
+  private int inTransaction(java.util.function.IntSupplier work) {
+    Integer done = tx.execute(status -> work.getAsInt());
+    return done == null ? 0 : done;
+  }
+
+  /** What one upkeep run did. */
+  public record Upkeep(int released, int expiredCoupons, int budgetsAlerted) {}
+}

@@ -1,0 +1,35 @@
+package dev.flywheel.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/** Runs {@code clients} tasks that start together; returns their results in client order. */
+final class Race {
+  private Race() {}
+
+  static <T> List<T> run(int clients, IntFunction<T> client) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        int n = i;
+        futures.add(pool.submit((Callable<T>) () -> {
+          start.await();
+          return client.apply(n);
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    }
+  }
+}
