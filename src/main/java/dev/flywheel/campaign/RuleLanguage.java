@@ -14,6 +14,7 @@ import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -34,6 +35,7 @@ import java.util.Set;
  * is_first_today bool   the customer's first event of the trigger type today (tenant's zone)
  * is_first_ever  bool   the customer's first event of the trigger type ever
  * count_today(string) -> int   the customer's events of that type today, this one included
+ * plus CEL's standard functions and macros (has, all, exists, exists_one, map, filter)
  * </pre>
  *
  * {@code event} and {@code customer} are maps, so CEL alone would accept any field name; a
@@ -71,6 +73,7 @@ final class RuleLanguage {
 
   private static CelCompiler compiler(CelType result) {
     return CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
         .addVar("event", MapType.create(SimpleType.STRING, SimpleType.DYN))
         .addVar("customer", MapType.create(SimpleType.STRING, SimpleType.DYN))
         .addVar("is_first_today", SimpleType.BOOL)
