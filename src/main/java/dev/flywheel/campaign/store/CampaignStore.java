@@ -59,10 +59,11 @@ public class CampaignStore {
     jdbc.sql("""
         insert into campaign_versions (tenant_id, campaign_id, version, plan, state, created_by, created_at,
           submitted_by, submitted_at)
-        values (:t, :id, :v, cast(:plan as jsonb), :state, :actor, :now,
-          case when :state = 'PENDING' then :actor end, case when :state = 'PENDING' then :now end)""")
+        values (:t, :id, :v, cast(:plan as jsonb), :state, :actor, :now, :submitter, :submitted)""")
         .param("t", tenantId).param("id", id).param("v", version).param("plan", planJson).param("state", state)
-        .param("actor", actor).param("now", ts(now)).update();
+        .param("actor", actor).param("now", ts(now))
+        .param("submitter", "PENDING".equals(state) ? actor : null)
+        .param("submitted", "PENDING".equals(state) ? ts(now) : null, java.sql.Types.TIMESTAMP).update();
   }
 
   public Optional<CampaignRow> lock(long tenantId, long id) {
