@@ -19,16 +19,14 @@ class CampaignEditing {
   private final PlanCheck check;
   private final PlanJson json;
   private final CampaignRecords records;
-  private final CampaignClock schedule;
   private final Clock clock;
 
   CampaignEditing(CampaignStore store, PlanCheck check, PlanJson json, CampaignRecords records,
-      CampaignClock schedule, Clock clock) {
+      Clock clock) {
     this.store = store;
     this.check = check;
     this.json = json;
     this.records = records;
-    this.schedule = schedule;
     this.clock = clock;
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  *     rule grants
  * @param segmentId the audience; null means everyone
  * @param channels from {@link PromotionChannels#ALL}
- * @param priority higher wins when exclusive campaigns compete for one event
+ * @param priority (default 0) higher wins when exclusive campaigns compete for one event
  * @param exclusive when true, an event that this campaign applies to meets no other campaign of
  *     lower priority
  */
@@ -30,8 +30,8 @@ public record CampaignPlan(
     List<String> assignees,
     @JsonProperty("segment_id") Long segmentId,
     List<String> channels,
-    int priority,
-    boolean exclusive,
+    Integer priority,
+    Boolean exclusive,
     Caps caps) {
 
   public CampaignPlan {
@@ -40,6 +40,8 @@ public record CampaignPlan(
     assignees = assignees == null ? List.of() : List.copyOf(assignees);
     channels = channels == null ? List.of() : List.copyOf(channels);
     caps = caps == null ? Caps.NONE : caps;
+    priority = priority == null ? 0 : priority;
+    exclusive = exclusive != null && exclusive;
   }
 
   public CampaignPlan withRules(List<RuleDefinition> newRules) {
@@ -60,6 +62,6 @@ public record CampaignPlan(
   public boolean needsApprovalComparedTo(CampaignPlan other) {
     return !rules.equals(other.rules) || !budget.equals(other.budget) || !java.util.Objects.equals(window, other.window)
         || !java.util.Objects.equals(segmentId, other.segmentId) || !caps.equals(other.caps)
-        || priority != other.priority || exclusive != other.exclusive;
+        || !priority.equals(other.priority) || !exclusive.equals(other.exclusive);
   }
 }

@@ -131,7 +131,7 @@ class PlanCheck {
     Set<String> triggers = triggers(plan);
     for (var other : store.openPlans(tenantId, campaignId)) {
       CampaignPlan o = json.plan(other.planJson());
-      if (o.exclusive() && o.priority() == plan.priority() && o.window() != null && o.window().overlaps(plan.window())) {
+      if (o.exclusive() && o.priority().equals(plan.priority()) && o.window() != null && o.window().overlaps(plan.window())) {
         Set<String> shared = new HashSet<>(triggers(o));
         shared.retainAll(triggers);
         if (!shared.isEmpty()) {

@@ -78,7 +78,7 @@ public class CampaignStore {
 
   /** Newest first; {@code status} null = all. */
   public List<CampaignRow> list(long tenantId, String status, int limit) {
-    return jdbc.sql("select " + COLUMNS + """
+    return jdbc.sql("select " + COLUMNS + " " + """
          from campaigns where tenant_id = :t and (cast(:status as text) is null or status = :status)
          order by id desc limit :limit""")
         .param("t", tenantId).param("status", status).param("limit", limit).query(CAMPAIGN).list();
