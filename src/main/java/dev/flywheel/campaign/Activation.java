@@ -1,0 +1,184 @@
+package dev.flywheel.campaign;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one rule evaluation may look at: the event, the customer and the customer's counters,
+ * already turned into CEL variables (built once, shared by every rule of every campaign meeting
+ * this event). Immutable, thread-safe.
+ *
+ * <p>Money: an event's {@code amount} attribute arrives as a decimal in yuan. Rules see it exactly
+ * as {@code event.amount_fen} ({@code int}, fen) and, for display only, as {@code event.amount}
+ * ({@code double}, yuan). Other money attributes in {@code event.attributes} are {@code double}
+ * yuan; whole numbers there are {@code int}.
+ */
+public final class Activation {
+  private final String eventType;
+  private final Map<String, Object> variables;
+  private final Map<String, Long> countsToday;
+
+  private Activation(String eventType, Map<String, Object> variables, Map<String, Long> countsToday) {
+    this.eventType = eventType;
+    this.variables = variables;
+    this.countsToday = countsToday;
+  }
+
+  public String eventType() {
+    return eventType;
+  }
+
+  Map<String, Object> variables() {
+    return variables;
+  }
+
+  long countToday(String type) {
+    return countsToday.getOrDefault(type, 0L);
+  }
+
+  public static Builder builder(String eventType) {
+    return new Builder(eventType);
+  }
+
+  /** The customer as rules see it; missing strings are {@code ""}, missing times the epoch. */
+  public record CustomerFacts(String id, List<String> tags, String loanStage, String lifecycleStage,
+      String acquisitionChannel, String invitedBy, Instant registeredAt, Map<String, Object> attributes) {
+    public static CustomerFacts of(String id) {
+      return new CustomerFacts(id, List.of(), "", "", "", "", null, Map.of());
+    }
+  }
+
+  /** Not thread-safe; one per event. */
+  public static final class Builder {
+    private final String eventType;
+    private String eventId = "";
+    private Instant occurredAt = Instant.EPOCH;
+    private String channel = "";
+    private BigDecimal amount;
+    private final Map<String, Object> attributes = new LinkedHashMap<>();
+    private CustomerFacts customer = CustomerFacts.of("");
+    private final Map<String, Long> countsToday = new HashMap<>();
+    private boolean firstToday;
+    private boolean firstEver;
+
+    private Builder(String eventType) {
+      this.eventType = eventType;
+    }
+
+    public Builder eventId(String id) {
+      this.eventId = id;
+      return this;
+    }
+
+    public Builder occurredAt(Instant at) {
+      this.occurredAt = at;
+      return this;
+    }
+
+    public Builder channel(String c) {
+      this.channel = c == null ? "" : c;
+      return this;
+    }
+
+    /** The {@code amount} attribute in yuan (at most two decimals). */
+    public Builder amount(BigDecimal yuan) {
+      this.amount = yuan;
+      attributes.put("amount", yuan);
+      return this;
+    }
+
+    public Builder amount(String yuan) {
+      return amount(new BigDecimal(yuan));
+    }
+
+    public Builder attribute(String name, Object value) {
+      if ("amount".equals(name) && value instanceof BigDecimal d) {
+        return amount(d);
+      }
+      attributes.put(name, value);
+      return this;
+    }
+
+    public Builder customer(CustomerFacts facts) {
+      this.customer = facts;
+      return this;
+    }
+
+    /** Events of {@code type} by this customer today, the current one included. */
+    public Builder countToday(String type, long n) {
+      countsToday.put(type, n);
+      return this;
+    }
+
+    public Builder firstToday(boolean first) {
+      this.firstToday = first;
+      return this;
+    }
+
+    public Builder firstEver(boolean first) {
+      this.firstEver = first;
+      return this;
+    }
+
+    public Activation build() {
+      Map<String, Object> event = new HashMap<>();
+      event.put("type", eventType);
+      event.put("id", eventId);
+      event.put("occurred_at", occurredAt);
+      event.put("channel", channel);
+      event.put("attributes", normalize(attributes));
+      long fen = amount == null ? 0 : amount.movePointRight(2).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      event.put("amount_fen", fen);
+      event.put("amount", amount == null ? 0.0 : amount.doubleValue());
+      Map<String, Object> c = new HashMap<>();
+      c.put("id", orEmpty(customer.id()));
+      c.put("tags", customer.tags() == null ? List.of() : customer.tags());
+      c.put("loan_stage", orEmpty(customer.loanStage()));
+      c.put("lifecycle_stage", orEmpty(customer.lifecycleStage()));
+      c.put("acquisition_channel", orEmpty(customer.acquisitionChannel()));
+      c.put("invited_by", orEmpty(customer.invitedBy()));
+      c.put("registered_at", customer.registeredAt() == null ? Instant.EPOCH : customer.registeredAt());
+      c.put("attributes", normalize(customer.attributes() == null ? Map.of() : customer.attributes()));
+      Map<String, Object> v = new HashMap<>();
+      v.put("event", event);
+      v.put("customer", c);
+      v.put("is_first_today", firstToday);
+      v.put("is_first_ever", firstEver);
+      return new Activation(eventType, Map.copyOf(v), Map.copyOf(countsToday));
+    }
+
+    private static String orEmpty(String s) {
+      return s == null ? "" : s;
+    }
+
+    /** Values in the Java types CEL understands (Long, Double, String, Boolean, List, Map). */
+    private static Object normalize(Object value) {
+      return switch (value) {
+        case null -> com.google.protobuf.NullValue.NULL_VALUE;
+        case Integer i -> i.longValue();
+        case Short s -> s.longValue();
+        case BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b.doubleValue();
+        case BigDecimal d -> d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+            ? (Object) d.longValue() : d.doubleValue();
+        case Float f -> f.doubleValue();
+        case Map<?, ?> m -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
+          yield out;
+        }
+        case List<?> l -> {
+          List<Object> out = new ArrayList<>(l.size());
+          l.forEach(x -> out.add(normalize(x)));
+          yield out;
+        }
+        default -> value;
+      };
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.flywheel.campaign;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelSourceLocation;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The CEL environment of campaign rules. Variables:
+ *
+ * <pre>
+ * event     map: type string, id string, occurred_at timestamp, channel string,
+ *                attributes map(string, dyn), amount_fen int (exact), amount double (display only)
+ * customer  map: id string, tags list(string), loan_stage string, lifecycle_stage string,
+ *                acquisition_channel string, invited_by string, registered_at timestamp,
+ *                attributes map(string, dyn)
+ * is_first_today bool   the customer's first event of the trigger type today (tenant's zone)
+ * is_first_ever  bool   the customer's first event of the trigger type ever
+ * count_today(string) -> int   the customer's events of that type today, this one included
+ * plus CEL's standard functions and macros (has, all, exists, exists_one, map, filter)
+ * </pre>
+ *
+ * {@code event} and {@code customer} are maps, so CEL alone would accept any field name; a
+ * misspelt field ({@code event.amout_fen}) is refused at save time with its position. Programs
+ * are immutable and thread-safe.
+ */
+final class RuleLanguage {
+  static final Set<String> EVENT_FIELDS = Set.of("type", "id", "occurred_at", "channel", "attributes", "amount_fen",
+      "amount");
+  static final Set<String> CUSTOMER_FIELDS = Set.of("id", "tags", "loan_stage", "lifecycle_stage",
+      "acquisition_channel", "invited_by", "registered_at", "attributes");
+  static final String COUNT_TODAY = "count_today_string";
+  private static final int MAX_LENGTH = 4_000;
+
+  /** What an expression must return. */
+  enum Result { BOOL, INT, STRING, ANY }
+
+  /** A compiled expression or the first error's 1-based position. */
+  sealed interface Compilation {
+    record Compiled(CelRuntime.Program program) implements Compilation {}
+
+    record Invalid(int line, int column, String message) implements Compilation {}
+  }
+
+  private final Map<Result, CelCompiler> compilers = new EnumMap<>(Result.class);
+  private final CelRuntime runtime;
+
+  RuleLanguage() {
+    compilers.put(Result.BOOL, compiler(SimpleType.BOOL));
+    compilers.put(Result.INT, compiler(SimpleType.INT));
+    compilers.put(Result.STRING, compiler(SimpleType.STRING));
+    compilers.put(Result.ANY, compiler(SimpleType.DYN));
+    this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+  }
+
+  private static CelCompiler compiler(CelType result) {
+    return CelCompilerFactory.standardCelCompilerBuilder()
+        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        .addVar("event", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("customer", MapType.create(SimpleType.STRING, SimpleType.DYN))
+        .addVar("is_first_today", SimpleType.BOOL)
+        .addVar("is_first_ever", SimpleType.BOOL)
+        .addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration("count_today",
+            CelOverloadDecl.newGlobalOverload(COUNT_TODAY, SimpleType.INT, SimpleType.STRING)))
+        .setResultType(result)
+        .build();
+  }
+
+  Compilation compile(String expression, Result result) {
+    if (expression == null || expression.isBlank()) {
+      return new Compilation.Invalid(1, 1, "the expression is empty");
+    }
+    if (expression.length() > MAX_LENGTH) {
+      return new Compilation.Invalid(1, MAX_LENGTH, "the expression is longer than " + MAX_LENGTH + " characters");
+    }
+    CelValidationResult checked = compilers.get(result).compile(expression);
+    if (checked.hasError()) {
+      CelIssue first = checked.getErrors().getFirst();
+      return new Compilation.Invalid(Math.max(1, first.getSourceLocation().getLine()),
+          Math.max(0, first.getSourceLocation().getColumn()) + 1, first.getMessage());
+    }
+    try {
+      CelAbstractSyntaxTree ast = checked.getAst();
+      Optional<Compilation.Invalid> unknownField = unknownField(ast);
+      if (unknownField.isPresent()) {
+        return unknownField.get();
+      }
+      return new Compilation.Compiled(runtime.createProgram(ast));
+    } catch (CelValidationException | CelEvaluationException e) {
+      return new Compilation.Invalid(1, 1, e.getMessage());
+    }
+  }
+
+  private static Optional<Compilation.Invalid> unknownField(CelAbstractSyntaxTree ast) {
+    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+        .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT)
+        .filter(n -> n.expr().select().operand().getKind() == CelExpr.ExprKind.Kind.IDENT)
+        .flatMap(n -> {
+          String variable = n.expr().select().operand().ident().name();
+          String field = n.expr().select().field();
+          Set<String> known = switch (variable) {
+            case "event" -> EVENT_FIELDS;
+            case "customer" -> CUSTOMER_FIELDS;
+            default -> null;
+          };
+          if (known == null || known.contains(field)) {
+            return java.util.stream.Stream.empty();
+          }
+          int offset = ast.getSource().getPositionsMap().getOrDefault(n.id(), 0);
+          CelSourceLocation at = ast.getSource().getOffsetLocation(offset).orElse(CelSourceLocation.NONE);
+          return java.util.stream.Stream.of(new Compilation.Invalid(Math.max(1, at.getLine()),
+              Math.max(0, at.getColumn()) + 1,
+              variable + " has no field '" + field + "'; known: " + String.join(", ", new java.util.TreeSet<>(known))));
+        })
+        .findFirst();
+  }
+}

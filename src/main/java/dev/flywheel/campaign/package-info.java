@@ -1,0 +1,24 @@
+/**
+ * Campaigns: plans with the fields of seed 000, activity templates (seeds 000 and 003), rules in
+ * CEL compiled and type-checked when saved, versions with maker-checker approval, an audit trail,
+ * and a clock that starts and ends campaigns (db-scheduler tasks {@code campaign-<id>-start|end}).
+ *
+ * <p>Tables: {@code campaigns}, {@code campaign_versions}, {@code campaign_audit}.
+ *
+ * <p>API for other modules: {@link dev.flywheel.campaign.Campaigns} (changes return a sealed
+ * {@link dev.flywheel.campaign.CampaignResult}; {@code listeningTo(tenant, eventType)} gives the
+ * compiled {@link dev.flywheel.campaign.ActiveCampaign}s for the evaluator),
+ * {@link dev.flywheel.campaign.CampaignTemplates}, and the pure
+ * {@link dev.flywheel.campaign.RuleProgram#evaluate} from {@link dev.flywheel.campaign.Activation}
+ * to {@link dev.flywheel.campaign.Decision}. Sub-packages are internal: {@code store} (SQL),
+ * {@code template} (the templates), {@code schedule} (db-scheduler tasks), {@code web}
+ * (controllers).
+ *
+ * <p>Promises: a refused change writes nothing; every change is audited in its own transaction;
+ * a pending version never serves; an approver never approves or rejects a version they wrote or
+ * submitted. Not yet: evaluation against events, caps, grants (the next slice).
+ *
+ * <p>Error codes: see {@code docs/api/campaigns.md}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Campaigns")
+package dev.flywheel.campaign;
