@@ -1,0 +1,324 @@
+package dev.flywheel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flywheel.ledger.Asset;
+import dev.flywheel.ledger.Budget;
+import dev.flywheel.ledger.GrantOutcome;
+import dev.flywheel.ledger.GrantRequest;
+import dev.flywheel.ledger.Ledger;
+import dev.flywheel.support.TestTenants;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable grants to ONE campaign ({@link Ledger#grant}, 1 POINTS unit each, distinct source
+ * events, one transaction and so one commit per grant) from 1, 8 and 64 concurrent closed-loop
+ * clients, against the hot-row baseline measured in the same run on the same PostgreSQL: a
+ * single client decrementing one row, {@code UPDATE bench_budget SET remaining = remaining - 1
+ * WHERE id = ? AND remaining >= 1}, autocommit (one decrement per commit). Rounds alternate
+ * baseline and real after a warm-up of each. {@code synchronous_commit} is on for both paths;
+ * whether commits are really flushed depends on the server's {@code fsync} (the report prints
+ * it): see {@link GrantThroughputBenchmarkTest} (shared embedded server, which zonky starts
+ * with {@code -F}, i.e. fsync off) and {@link DurableGrantThroughputBenchmarkTest} (fsync on).
+ *
+ * <p>Asserts correctness only: every grant answered {@code Granted}, the database holds exactly
+ * those grants, funded = remaining + granted, no duplicate grant, postings sum to zero per asset
+ * ({@link LedgerChecks}), and the baseline row lost exactly one unit per successful update.
+ */
+abstract class GrantThroughputBenchmark {
+  private static final int CUSTOMERS = 50_000;
+  private static final long FUNDED = 1_000_000_000L;
+  private static final long BASELINE_START = 1L << 60;
+
+  @Autowired TestTenants tenants;
+  @Autowired Ledger ledger;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired PlatformTransactionManager transactions;
+
+  private final AtomicLong nextEvent = new AtomicLong();
+  private final LongAdder granted = new LongAdder();
+  private final LongAdder decremented = new LongAdder();
+  private final Map<String, LongAdder> unexpected = new ConcurrentHashMap<>();
+
+  /** Runs the benchmark, publishes {@code target/bench/<name>.md} and asserts the invariants. */
+  void measure(String name, String title) throws Exception {
+    int[] levels = Arrays.stream(System.getProperty("flywheel.bench.grants.clients", "1,8,64").split(","))
+        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    double seconds = BenchSettings.decimal("grants.seconds", 0.4);
+    int rounds = BenchSettings.integer("grants.rounds", 2);
+    double warmupSeconds = BenchSettings.decimal("grants.warmup-seconds", 0.3);
+    int batch = BenchSettings.integer("grants.batch", 16);
+    int batchClients = BenchSettings.integer("grants.batch-clients", 8);
+
+    long tenant = tenants.create().id();
+    long campaign = 77_000_000L + tenant;
+    ledger.fund(tenant, campaign, Asset.POINTS, FUNDED, "bench");
+    jdbc.sql("create table if not exists bench_budget (id bigint primary key, remaining bigint not null)").update();
+    long row = tenant;
+    jdbc.sql("insert into bench_budget (id, remaining) values (?, ?)").params(row, BASELINE_START).update();
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+
+    Load baseline = () -> new Decrementer(row);
+    Load real = () -> () -> {
+      tx.executeWithoutResult(s -> grantOne(tenant, campaign));
+      return 1;
+    };
+    // diagnostic only: several grants per transaction, to see what amortising the commit alone buys
+    Load batched = () -> () -> {
+      tx.executeWithoutResult(s -> {
+        for (int i = 0; i < batch; i++) {
+          grantOne(tenant, campaign);
+        }
+      });
+      return batch;
+    };
+
+    int most = Arrays.stream(levels).max().orElse(1);
+    run(baseline, 1, warmupSeconds);
+    run(real, most, warmupSeconds);
+    if (BenchSettings.analyzing()) {
+      jdbc.sql("analyze ledger_accounts, ledger_grants, ledger_entries, ledger_postings, ledger_budgets, bench_budget")
+          .update();
+    }
+
+    String server = jdbc.sql("""
+            select 'PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync')
+              || ', synchronous_commit=' || current_setting('synchronous_commit')
+              || ', wal_sync_method=' || current_setting('wal_sync_method')""").query(String.class).single();
+    BenchReport report = new BenchReport(title)
+        .line("Server: %s.", server)
+        .line("")
+        .line("Baseline: 1 client, `UPDATE bench_budget SET remaining = remaining - 1 WHERE id = ? AND remaining >= 1`, "
+            + "autocommit, on its own connection. Real: N closed-loop clients (platform threads), each grant "
+            + "`Ledger.grant` of 1 POINTS unit with a distinct source event in its own `TransactionTemplate` "
+            + "transaction, all to one campaign (budget slots: `flywheel.ledger.budget-slots`), same server as the baseline. "
+            + "Per level %d rounds of %.1f s per path, alternating which goes first, after %.1f s warm-up of each; "
+            + "tables analysed after warm-up: %s. Latency includes waiting for a pooled connection "
+            + "(pool of %s).",
+            rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no", poolSize())
+        .line("")
+        .header("clients", "baseline decrements/s", "baseline p50 ms", "baseline p99 ms",
+            "grants/s", "grant p50 ms", "grant p99 ms", "ratio grants/baseline",
+            "median round ratio");
+    double bestRatio = 0;
+    for (int clients : levels) {
+      Result base = new Result();
+      Result mine = new Result();
+      List<Double> roundRatios = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        Result b;
+        Result m;
+        if (r % 2 == 0) {
+          b = run(baseline, 1, seconds / rounds);
+          m = run(real, clients, seconds / rounds);
+        } else {
+          m = run(real, clients, seconds / rounds);
+          b = run(baseline, 1, seconds / rounds);
+        }
+        roundRatios.add(m.rate() / b.rate());
+        base.add(b);
+        mine.add(m);
+      }
+      double ratio = mine.rate() / base.rate();
+      bestRatio = Math.max(bestRatio, ratio);
+      report.row(clients, BenchReport.rate(base.rate()), BenchReport.ms(base.latency, 50),
+          BenchReport.ms(base.latency, 99), BenchReport.rate(mine.rate()),
+          BenchReport.ms(mine.latency, 50), BenchReport.ms(mine.latency, 99),
+          BenchReport.ratio(ratio), BenchReport.ratio(median(roundRatios)));
+    }
+    if (batch > 1) {
+      Result base = new Result();
+      Result mine = new Result();
+      for (int r = 0; r < rounds; r++) {
+        if (r % 2 == 0) {
+          base.add(run(baseline, 1, seconds / rounds));
+          mine.add(run(batched, batchClients, seconds / rounds));
+        } else {
+          mine.add(run(batched, batchClients, seconds / rounds));
+          base.add(run(baseline, 1, seconds / rounds));
+        }
+      }
+      report.line("")
+          .line("Diagnostic, not the API callers use: %d clients, %d `Ledger.grant` calls per transaction (the same "
+              + "statements per grant, one commit per %d grants). Latency is per transaction.", batchClients, batch, batch)
+          .line("")
+          .header("clients", "baseline decrements/s", "grants/s", "transaction p50 ms", "transaction p99 ms",
+              "ratio grants/baseline")
+          .row(batchClients, BenchReport.rate(base.rate()), BenchReport.rate(mine.rate()),
+              BenchReport.ms(mine.latency, 50), BenchReport.ms(mine.latency, 99),
+              BenchReport.ratio(mine.rate() / base.rate()));
+    }
+    int slots = jdbc.sql("select slots from ledger_budgets where tenant_id = ? and campaign_id = ?")
+        .params(tenant, campaign).query(Integer.class).single();
+    long fromMain = jdbc.sql("""
+            select count(*) from ledger_postings p join ledger_entries e on e.id = p.entry_id
+            join ledger_accounts a on a.id = p.account_id
+            where e.tenant_id = :t and e.kind = 'GRANT' and a.kind = 'BUDGET'""")
+        .param("t", tenant).query(Long.class).single();
+    long refills = jdbc.sql("select count(*) from ledger_entries where tenant_id = :t and kind = 'REFILL'")
+        .param("t", tenant).query(Long.class).single();
+    long consolidations = jdbc.sql("select count(*) from ledger_entries where tenant_id = :t and kind = 'CONSOLIDATE'")
+        .param("t", tenant).query(Long.class).single();
+    report.line("")
+        .line("Best ratio %s (target ≥ 10×, stretch 20×). Grants in total (incl. warm-up): %,d; paid from the main "
+            + "budget account because all %d slots were locked (slow path, serialised on one row): %,d; slot refills: %,d; "
+            + "consolidations (every slot swept back into the main account, waiting for all grants in flight): %,d.",
+            BenchReport.ratio(bestRatio), granted.sum(), slots, fromMain, refills, consolidations);
+    report.publish(name);
+
+    // correctness only, never speed
+    assertThat(unexpected).as("grant outcomes other than Granted").isEmpty();
+    assertThat(jdbc.sql("select count(*) from ledger_grants where tenant_id = ? and campaign_id = ?")
+        .params(tenant, campaign).query(Long.class).single()).isEqualTo(granted.sum()).isEqualTo(nextEvent.get());
+    assertThat(ledger.budget(tenant, campaign).lines().get(Asset.POINTS))
+        .isEqualTo(new Budget.Line(FUNDED, FUNDED - granted.sum(), granted.sum()));
+    LedgerChecks.assertHold(jdbc, tenant);
+    assertThat(jdbc.sql("select remaining from bench_budget where id = ?").param(row).query(Long.class).single())
+        .as("the baseline row lost one unit per successful update").isEqualTo(BASELINE_START - decremented.sum());
+  }
+
+  private void grantOne(long tenant, long campaign) {
+    long n = nextEvent.getAndIncrement();
+    GrantOutcome outcome = ledger.grant(GrantRequest.of(tenant, campaign, "bench", "g-" + n, "c-" + n % CUSTOMERS,
+        Asset.POINTS, 1));
+    if (outcome instanceof GrantOutcome.Granted) {
+      granted.increment();
+    } else {
+      unexpected.computeIfAbsent(String.valueOf(outcome), k -> new LongAdder()).increment();
+    }
+  }
+
+  /** The baseline client: one connection, one prepared statement, autocommit. */
+  private final class Decrementer implements Client {
+    private final long row;
+    private Connection connection;
+    private PreparedStatement update;
+
+    Decrementer(long row) {
+      this.row = row;
+    }
+
+    @Override
+    public int once() throws SQLException {
+      if (update == null) {
+        connection = dataSource.getConnection();
+        connection.setAutoCommit(true);
+        update = connection.prepareStatement(
+            "update bench_budget set remaining = remaining - 1 where id = ? and remaining >= 1");
+        update.setLong(1, row);
+      }
+      if (update.executeUpdate() == 1) {
+        decremented.increment();
+      } else {
+        unexpected.computeIfAbsent("baseline update of 0 rows", k -> new LongAdder()).increment();
+      }
+      return 1;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (connection != null) {
+        update.close();
+        connection.close();
+      }
+    }
+  }
+
+  private interface Client extends AutoCloseable {
+    /** One operation; returns how many units (decrements, grants) it did. */
+    int once() throws Exception;
+
+    @Override
+    default void close() throws Exception {}
+  }
+
+  @FunctionalInterface
+  private interface Load {
+    Client client();
+  }
+
+  /** {@code clients} closed-loop workers for {@code seconds}, started together. */
+  private Result run(Load load, int clients, double seconds) throws InterruptedException {
+    Result[] perWorker = new Result[clients];
+    Thread[] workers = new Thread[clients];
+    Throwable[] failure = new Throwable[1];
+    CountDownLatch go = new CountDownLatch(1);
+    for (int w = 0; w < clients; w++) {
+      Result mine = perWorker[w] = new Result();
+      workers[w] = Thread.ofPlatform().name("bench-grant-" + w).start(() -> {
+        try (Client client = load.client()) {
+          go.await();
+          long deadline = System.nanoTime() + (long) (seconds * 1e9);
+          while (System.nanoTime() < deadline) {
+            long t0 = System.nanoTime();
+            int units = client.once();
+            mine.latency.recordValue((System.nanoTime() - t0) / 1_000);
+            mine.requests += units;
+          }
+        } catch (Throwable e) {
+          synchronized (failure) {
+            failure[0] = e;
+          }
+        }
+      });
+    }
+    long start = System.nanoTime();
+    go.countDown();
+    for (Thread t : workers) {
+      t.join();
+    }
+    Result total = new Result();
+    total.nanos = System.nanoTime() - start;
+    for (Result r : perWorker) {
+      total.latency.add(r.latency);
+      total.requests += r.requests;
+    }
+    if (failure[0] != null) {
+      throw new IllegalStateException("a benchmark client failed", failure[0]);
+    }
+    return total;
+  }
+
+  private String poolSize() {
+    return dataSource instanceof com.zaxxer.hikari.HikariDataSource h ? String.valueOf(h.getMaximumPoolSize()) : "?";
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static final class Result {
+    final Histogram latency = new Histogram(60_000_000L, 3);
+    long requests;
+    long nanos;
+
+    void add(Result other) {
+      latency.add(other.latency);
+      requests += other.requests;
+      nanos += other.nanos;
+    }
+
+    double rate() {
+      return requests / (nanos / 1e9);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package dev.flywheel.bench;
+
+import dev.flywheel.support.FlywheelTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link GrantThroughputBenchmark} on the shared embedded PostgreSQL of every other test. zonky
+ * starts that server with {@code -F} ({@code fsync=off}), so its commits reach the OS, not the
+ * disk: the baseline is bound by a statement's round trip, not by a WAL flush. Runs in the
+ * ordinary build in bounded form as a correctness test; {@link DurableGrantThroughputBenchmarkTest}
+ * measures the same with fsync on.
+ */
+@FlywheelTest
+class GrantThroughputBenchmarkTest extends GrantThroughputBenchmark {
+
+  @Test
+  void grantsToOneCampaignAgainstASingleRowDecrementLoop() throws Exception {
+    measure("grants", "Grants to one campaign vs a single-row decrement loop (shared embedded server)");
+  }
+}
