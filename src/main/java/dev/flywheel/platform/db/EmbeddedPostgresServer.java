@@ -121,12 +121,14 @@ public final class EmbeddedPostgresServer {
       builder.setPort(port);
     }
     if (dataDirectory == null || dataDirectory.isBlank()) {
+      // throw-away test data: zonky's default fsync=off (its -F flag) is fine and fast
       Path temp = Files.createTempDirectory("flywheel-pg-data");
       builder.setDataDirectory(temp.toFile()).setCleanDataDirectory(true);
     } else {
+      // data that must survive: zonky starts the server with -F (fsync off); a later -c wins
       File dir = new File(dataDirectory).getAbsoluteFile();
       Files.createDirectories(dir.toPath());
-      builder.setDataDirectory(dir).setCleanDataDirectory(false);
+      builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("fsync", "on");
     }
     return builder;
   }
