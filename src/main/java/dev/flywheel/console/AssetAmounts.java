@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 class AssetAmounts {
   static final Set<String> MONEY = Set.of("CASH_BACK", "INTEREST_BONUS");
 
-  boolean isMoney(String asset) {
+  public boolean isMoney(String asset) {
     return MONEY.contains(asset);
   }
 
   /** {@code 123456} fen of cash back → {@code 1,234.56}; 5000 points → {@code 5,000}. */
-  String format(Object asset, long units) {
+  public String format(Object asset, long units) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.ROOT);
     f.setGroupingUsed(true);
     if (isMoney(String.valueOf(asset))) {
@@ -33,7 +33,7 @@ class AssetAmounts {
   }
 
   /** The value for an input box: fen as plain yuan ({@code 1234.5}), others as digits. */
-  String input(Object asset, Long units) {
+  public String input(Object asset, Long units) {
     if (units == null) {
       return "";
     }
@@ -42,7 +42,7 @@ class AssetAmounts {
   }
 
   /** Parses what an operator typed; null when it is not an amount of this asset (or negative). */
-  Long parse(String asset, String text) {
+  public Long parse(String asset, String text) {
     try {
       BigDecimal value = new BigDecimal(text.strip().replace(",", ""));
       if (value.signum() < 0) {
@@ -56,7 +56,7 @@ class AssetAmounts {
   }
 
   /** Percent of {@code part} in {@code whole}, 0-100, for progress bars. */
-  int percent(long part, long whole) {
+  public int percent(long part, long whole) {
     return whole <= 0 ? 0 : (int) Math.min(100, Math.round(part * 100.0 / whole));
   }
 }

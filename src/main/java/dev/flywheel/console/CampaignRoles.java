@@ -27,29 +27,29 @@ record CampaignRoles(boolean operator, boolean approver, boolean admin) {
         me.roles().contains(Role.ADMIN));
   }
 
-  boolean maySubmit(Campaign c) {
+  public boolean maySubmit(Campaign c) {
     return operator && c.status().isEditableDraft();
   }
 
   /** Rules of a draft, or a new version of an approved campaign when none is pending. */
-  boolean mayEdit(Campaign c) {
+  public boolean mayEdit(Campaign c) {
     return operator && c.status() != CampaignStatus.ENDED && c.pendingVersion() == null
         && c.status() != CampaignStatus.PENDING_APPROVAL;
   }
 
-  boolean mayDecide(Campaign c) {
+  public boolean mayDecide(Campaign c) {
     return approver && c.pendingVersion() != null;
   }
 
-  boolean mayPause(Campaign c) {
+  public boolean mayPause(Campaign c) {
     return (operator || approver) && c.status() == CampaignStatus.RUNNING;
   }
 
-  boolean mayResume(Campaign c) {
+  public boolean mayResume(Campaign c) {
     return (operator || approver) && c.status() == CampaignStatus.PAUSED;
   }
 
-  boolean mayFund(Campaign c) {
+  public boolean mayFund(Campaign c) {
     return (approver || admin) && c.status().isApproved();
   }
 }
