@@ -21,7 +21,9 @@ class CampaignCharts {
 
   String budget(List<CampaignViews.BudgetLine> lines) {
     List<String> names = lines.stream().map(l -> labels.of("asset." + l.asset(), l.asset())).toList();
-    List<Integer> granted = lines.stream().map(CampaignViews.BudgetLine::burnPercent).toList();
+    // a 0% label would sit on the axis over the asset's name
+    List<Object> granted = lines.stream().<Object>map(l -> l.burnPercent() == 0
+        ? Map.of("value", 0, "label", Map.of("show", false)) : l.burnPercent()).toList();
     List<Integer> remaining = lines.stream().map(l -> l.funded() == 0 ? 0 : 100 - l.burnPercent()).toList();
     return json.writeValueAsString(Map.of(
         "tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")),
