@@ -8,6 +8,7 @@ import dev.flywheel.customer.LifecycleStage;
 import dev.flywheel.customer.LoanStage;
 import dev.flywheel.customer.StageTransition;
 import dev.flywheel.event.EventHistory;
+import dev.flywheel.ledger.Ledger;
 import dev.flywheel.platform.security.ConsoleUser;
 import java.util.Comparator;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Finding a customer and looking at one: profile, stages, history and recent events. */
+/** Finding a customer and looking at one: profile, stages, wallet, history and recent events. */
 @Controller
 class CustomersPage {
   static final int PAGE_SIZE = 20;
@@ -28,11 +29,13 @@ class CustomersPage {
   private final Customers customers;
   private final EventHistory events;
   private final TenantCalendar calendar;
+  private final Ledger ledger;
 
-  CustomersPage(Customers customers, EventHistory events, TenantCalendar calendar) {
+  CustomersPage(Customers customers, EventHistory events, TenantCalendar calendar, Ledger ledger) {
     this.customers = customers;
     this.events = events;
     this.calendar = calendar;
+    this.ledger = ledger;
   }
 
   /** The whole page, or only the results table when htmx asks (search form and pager). */
@@ -66,6 +69,7 @@ class CustomersPage {
     view.addObject("history", customers.stageHistory(me.tenantId(), id).stream()
         .sorted(Comparator.comparing(StageTransition::at)).toList());
     view.addObject("events", events.lastEvents(me.tenantId(), id, LAST_EVENTS, null));
+    view.addObject("wallet", ledger.wallet(me.tenantId(), id));
     view.addObject("zone", calendar.zone(me.tenantId()));
     return view;
   }

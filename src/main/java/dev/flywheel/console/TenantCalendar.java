@@ -23,6 +23,10 @@ class TenantCalendar {
     return tenants.find(tenantId).map(Tenant::timeZone).orElse(ZoneOffset.UTC);
   }
 
+  java.time.LocalDateTime now(ZoneId zone) {
+    return java.time.LocalDateTime.ofInstant(clock.instant(), zone);
+  }
+
   LocalDate today(ZoneId zone) {
     return LocalDate.ofInstant(clock.instant(), zone);
   }
