@@ -49,7 +49,7 @@ public final class Browser {
           + "'apt-get install -y chromium chromium-driver' or build with -Dflywheel.browser-tests=false");
     }
     run("apt-get", "update", "-qq");
-    run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver");
+    run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver", "fonts-wqy-microhei");
   }
 
   private static void run(String... command) {
