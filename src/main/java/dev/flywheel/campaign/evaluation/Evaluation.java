@@ -37,14 +37,14 @@ class Evaluation {
   private final Customers customers;
   private final Counters counters;
   private final CampaignApplication application;
-  private final Clawbacks clawbacks;
+  private final InvestmentClawbacks clawbacks;
   private final DecisionStore store;
   private final TenantZones zones;
   private final JdbcClient jdbc;
   private final Clock clock;
 
   Evaluation(Campaigns campaigns, Customers customers, Counters counters, CampaignApplication application,
-      Clawbacks clawbacks, DecisionStore store, TenantZones zones, JdbcClient jdbc, Clock clock) {
+      InvestmentClawbacks clawbacks, DecisionStore store, TenantZones zones, JdbcClient jdbc, Clock clock) {
     this.campaigns = campaigns;
     this.customers = customers;
     this.counters = counters;
@@ -67,6 +67,11 @@ class Evaluation {
     Map<String, List<EventAccepted>> byCustomer = new TreeMap<>();
     for (EventAccepted e : events) {
       byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
+    }
+    byCustomer.values().removeIf(list -> list.stream().noneMatch(e -> InvestmentClawbacks.triggers(e)
+        || !campaigns.listeningTo(tenantId, e.type()).isEmpty()));
+    if (byCustomer.isEmpty()) {
+      return;
     }
     byCustomer.values().forEach(list -> list.sort(OCCURRENCE));
     lockCustomers(tenantId, byCustomer.keySet());

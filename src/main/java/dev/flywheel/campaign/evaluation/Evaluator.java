@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Meets accepted events with running campaigns, inside the ingestion transaction.
  *
- * <p>Per event, the listener only looks the event's type up in the in-memory campaign index
- * ({@link Campaigns#listeningTo}); when no campaign listens (and it is no clawback trigger) it
- * does nothing at all: no SQL. Otherwise the event is buffered with the transaction and the whole
- * batch is evaluated just before commit, ordered before the customer module's flush
+ * <p>Per event, the listener only keeps the event in a transaction-bound buffer and looks its type
+ * up in the in-memory campaign index ({@link Campaigns#listeningTo}); when no event of the
+ * transaction has a listening campaign (or is a clawback trigger) nothing more happens: no SQL.
+ * Otherwise the batch is evaluated just before commit (events no campaign listens to only feed
+ * the customer state of later events, e.g. a {@code registered} with its inviter), ordered before the customer module's flush
  * ({@link #ORDER}), so rules see each customer as stored before this transaction's events (plus
  * what earlier events of the same batch set: invitation, registration, tags). Grants, caps,
  * decisions, signals and tags commit or roll back with the events. Outside a transaction an event
@@ -40,12 +41,11 @@ class Evaluator {
 
   @EventListener
   void on(EventAccepted event) {
-    if (!Clawbacks.triggers(event) && campaigns.listeningTo(event.tenantId(), event.type()).isEmpty()) {
-      return;
-    }
     if (!TransactionSynchronizationManager.isSynchronizationActive()
         || !TransactionSynchronizationManager.isActualTransactionActive()) {
-      transactions.executeWithoutResult(status -> evaluation.run(List.of(event)));
+      if (concerns(event)) {
+        transactions.executeWithoutResult(status -> evaluation.run(List.of(event)));
+      }
       return;
     }
     Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);
@@ -55,10 +55,16 @@ class Evaluator {
       TransactionSynchronizationManager.registerSynchronization(buffer);
     }
     buffer.events.add(event);
+    buffer.concerned |= concerns(event);
+  }
+
+  private boolean concerns(EventAccepted event) {
+    return InvestmentClawbacks.triggers(event) || !campaigns.listeningTo(event.tenantId(), event.type()).isEmpty();
   }
 
   private final class Buffer implements TransactionSynchronization {
     private List<EventAccepted> events = new ArrayList<>();
+    private boolean concerned;
 
     @Override
     public int getOrder() {
@@ -69,7 +75,8 @@ class Evaluator {
     public void beforeCommit(boolean readOnly) {
       List<EventAccepted> batch = events;
       events = new ArrayList<>();
-      if (!batch.isEmpty()) {
+      if (concerned) {
+        concerned = false;
         evaluation.run(batch);
       }
     }

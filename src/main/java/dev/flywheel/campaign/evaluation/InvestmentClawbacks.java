@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
  * (the ledger's promise); runs in the ingestion transaction.
  */
 @Component
-class Clawbacks {
+class InvestmentClawbacks {
   static final Set<String> TRIGGERS = Set.of("investment_cancelled", "redemption");
   static final String ATTRIBUTE = "investment_event_id";
   private final Ledger ledger;
   private final EvaluationProperties properties;
 
-  Clawbacks(Ledger ledger, EvaluationProperties properties) {
+  InvestmentClawbacks(Ledger ledger, EvaluationProperties properties) {
     this.ledger = ledger;
     this.properties = properties;
   }
