@@ -16,12 +16,15 @@ class CampaignDecisions {
   private final CampaignStore store;
   private final CampaignRecords records;
   private final CampaignClock schedule;
+  private final BudgetFunding funding;
   private final Clock clock;
 
-  CampaignDecisions(CampaignStore store, CampaignRecords records, CampaignClock schedule, Clock clock) {
+  CampaignDecisions(CampaignStore store, CampaignRecords records, CampaignClock schedule, BudgetFunding funding,
+      Clock clock) {
     this.store = store;
     this.records = records;
     this.schedule = schedule;
+    this.funding = funding;
     this.clock = clock;
   }
 
@@ -43,6 +46,7 @@ class CampaignDecisions {
         .withWindow(plan.name().strip(), plan.window().startsAt(), plan.window().endsAt());
     store.update(after, clock.instant());
     records.audit(row, before, after, before, "approved", actor, version, comment);
+    funding.fundTo(row.tenantId(), row.id(), plan.budget(), actor);
     schedule.scheduleAfterCommit(after);
     schedule.step(after);
     return new CampaignResult.Done(records.view(store.find(row.tenantId(), row.id()).orElseThrow()));

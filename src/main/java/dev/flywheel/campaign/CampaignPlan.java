@@ -14,8 +14,8 @@ import java.util.Map;
  * @param segmentId the audience; null means everyone
  * @param channels from {@link PromotionChannels#ALL}
  * @param priority (default 0) higher wins when exclusive campaigns compete for one event
- * @param exclusive when true, an event that this campaign applies to meets no other campaign of
- *     lower priority
+ * @param exclusive when true, an event that this campaign applies to meets no other exclusive
+ *     campaign of lower priority (non-exclusive campaigns stack with it)
  */
 public record CampaignPlan(
     String name,

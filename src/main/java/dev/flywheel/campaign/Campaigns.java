@@ -133,6 +133,22 @@ public class Campaigns {
     return moved;
   }
 
+  /**
+   * Pauses a RUNNING campaign because its budget ran out (audit actor {@code budget}); a no-op
+   * for any other status or an unknown campaign. Runs in a new transaction of its own (it is
+   * called after the exhausting grant committed).
+   */
+  void pauseForBudget(long tenantId, long id, String comment) {
+    TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+    own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    own.executeWithoutResult(tx -> store.lock(tenantId, id)
+        .filter(row -> row.status().equals(CampaignStatus.RUNNING.name()))
+        .ifPresent(row -> {
+          decisions.pause(row, "budget", comment);
+          CampaignRecords.afterCommit(() -> programs.invalidate(tenantId));
+        }));
+  }
+
   /** One campaign's clock step (what the start/end tasks run); true when its status changed. */
   public boolean step(long tenantId, long id) {
     Boolean moved = transactions.execute(tx -> store.lock(tenantId, id).map(row -> {

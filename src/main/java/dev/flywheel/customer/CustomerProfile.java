@@ -10,6 +10,7 @@ import java.util.Map;
  * A customer as the console and other modules see it. {@code name} and {@code phone} are raw:
  * show them through {@link #displayNameMasked()} / {@link #phoneMasked()}.
  *
+ * @param invitedBy who invited the customer (from their registration event), or null
  * @param consent per channel ({@code sms}, {@code push}, {@code email}, {@code phone}); a channel
  *     never set is granted (implied at registration; an explicit opt-out always wins)
  */
@@ -32,7 +33,8 @@ public record CustomerProfile(
     Loan loan,
     Lifecycle lifecycle,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String invitedBy) {
 
   public String displayNameMasked() {
     return Masking.name(name);

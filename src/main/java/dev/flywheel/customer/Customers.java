@@ -51,6 +51,41 @@ public class Customers {
   }
 
   /**
+   * The stored state of several customers in one query, <em>without</em> applying the events this
+   * transaction has buffered: inside an ingestion transaction that is each customer as of just
+   * before the events being ingested (what campaign rules see as {@code customer}). Unknown ids
+   * are absent.
+   */
+  public Map<String, CustomerProfile> stateBeforePending(long tenantId, java.util.Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, CustomerProfile> found = new java.util.HashMap<>();
+    jdbc.sql(CustomerRows.SELECT + " where c.tenant_id = :tenant and c.id in (:ids)")
+        .param("tenant", tenantId).param("ids", List.copyOf(customerIds))
+        .query(CustomerRows::map).list().forEach(c -> found.put(c.id(), c));
+    return found;
+  }
+
+  /**
+   * Adds tags to customers (campaign effects), keeping existing tags and their order; applies this
+   * transaction's buffered events first so that customers first seen in it exist. Idempotent;
+   * joins the caller's transaction.
+   */
+  public void addTags(long tenantId, Map<String, ? extends java.util.Collection<String>> tagsByCustomer) {
+    pending.flush();
+    tagsByCustomer.forEach((customerId, tags) -> {
+      if (!tags.isEmpty()) {
+        jdbc.sql("""
+                update customers set tags = tags || array(
+                  select distinct t from unnest(cast(array[:tags] as text[])) t where t <> all(tags))
+                where tenant_id = :tenant and id = :id""")
+            .param("tenant", tenantId).param("id", customerId).param("tags", List.copyOf(tags)).update();
+      }
+    });
+  }
+
+  /**
    * Customers matching every non-null filter, by id, {@code page} zero-based and {@code size}
    * capped at 500.
    */

@@ -23,6 +23,7 @@ final class CustomerJson {
     json.put("attributes", c.attributes());
     json.put("tags", c.tags());
     json.put("acquisition_channel", c.acquisitionChannel());
+    json.put("invited_by", c.invitedBy());
     json.put("acquired_at", c.acquiredAt());
     json.put("registered_at", c.registeredAt());
     json.put("registered_platform", c.registeredPlatform());

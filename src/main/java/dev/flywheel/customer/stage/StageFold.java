@@ -49,6 +49,10 @@ final class StageFold {
     if (s.acquisitionChannel == null && e.channel() != null) {
       s.acquisitionChannel = e.channel();
     }
+    if (s.invitedBy == null && "registered".equals(e.type())
+        && e.attributes().get("invited_by") instanceof String inviter && !inviter.isBlank()) {
+      s.invitedBy = inviter;
+    }
   }
 
   private void lifecycle(StageState s, EventAccepted e) {

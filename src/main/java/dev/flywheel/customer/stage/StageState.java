@@ -14,6 +14,7 @@ final class StageState {
   final long tenantId;
   final String customerId;
   String acquisitionChannel;
+  String invitedBy;
   Instant acquiredAt;
   Instant registeredAt;
   String registeredPlatform;

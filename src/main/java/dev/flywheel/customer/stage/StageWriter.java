@@ -56,7 +56,7 @@ class StageWriter {
   void write(long tenantId, Collection<StageState> states, Instant now) {
     jdbc.sql("""
             update customers c set
-              acquisition_channel = v.acquisition_channel, acquired_at = v.acquired_at,
+              acquisition_channel = v.acquisition_channel, invited_by = v.invited_by, acquired_at = v.acquired_at,
               registered_at = v.registered_at, registered_platform = v.registered_platform,
               h5_only = v.h5_only, loan_stage = v.loan_stage, loan_stage_at = v.loan_stage_at,
               application_step = v.application_step, funder = v.funder, credit_line = v.credit_line,
@@ -64,10 +64,10 @@ class StageWriter {
               lifecycle_stage_at = v.lifecycle_stage_at, last_active_at = v.last_active_at,
               last_active_day = v.last_active_day, active_days = v.active_days,
               recalled_at = v.recalled_at, updated_at = :now
-            from unnest(:ids, :channels, :acquired, :registered, :platforms, :h5, :loanStages,
+            from unnest(:ids, :channels, :invitedBy, :acquired, :registered, :platforms, :h5, :loanStages,
                          :loanAt, :steps, :funders, :lines, :overdue, :lifeStages, :lifeAt,
                          :lastActive, :lastDay, :activeDays, :recalled)
-              as v(id, acquisition_channel, acquired_at, registered_at, registered_platform, h5_only,
+              as v(id, acquisition_channel, invited_by, acquired_at, registered_at, registered_platform, h5_only,
                    loan_stage, loan_stage_at, application_step, funder, credit_line, overdue_days,
                    lifecycle_stage, lifecycle_stage_at, last_active_at, last_active_day,
                    active_days, recalled_at)
@@ -75,6 +75,7 @@ class StageWriter {
         .param("tenant", tenantId).param("now", Timestamp.from(now))
         .param("ids", column(states, "text", s -> s.customerId))
         .param("channels", column(states, "text", s -> s.acquisitionChannel))
+        .param("invitedBy", column(states, "text", s -> s.invitedBy))
         .param("acquired", column(states, "timestamptz", s -> iso(s.acquiredAt)))
         .param("registered", column(states, "timestamptz", s -> iso(s.registeredAt)))
         .param("platforms", column(states, "text", s -> s.registeredPlatform))
@@ -134,6 +135,7 @@ class StageWriter {
   private static StageState map(long tenantId, ResultSet rs) throws SQLException {
     StageState s = new StageState(tenantId, rs.getString("id"));
     s.acquisitionChannel = rs.getString("acquisition_channel");
+    s.invitedBy = rs.getString("invited_by");
     s.acquiredAt = instant(rs, "acquired_at");
     s.registeredAt = instant(rs, "registered_at");
     s.registeredPlatform = rs.getString("registered_platform");

@@ -1,5 +1,6 @@
 package dev.flywheel.event.web;
 
+import dev.flywheel.event.EventEffects;
 import dev.flywheel.event.IngestionResult;
 import dev.flywheel.event.ingest.IngestionProperties;
 import dev.flywheel.event.ingest.Intake;
@@ -9,6 +10,8 @@ import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,21 +26,39 @@ class EventController {
   private final Intake intake;
   private final CurrentTenant tenant;
   private final IngestionProperties properties;
+  private final ObjectProvider<EventEffects> effects;
 
-  EventController(Intake intake, CurrentTenant tenant, IngestionProperties properties) {
+  EventController(Intake intake, CurrentTenant tenant, IngestionProperties properties,
+      ObjectProvider<EventEffects> effects) {
     this.intake = intake;
     this.tenant = tenant;
     this.properties = properties;
+    this.effects = effects;
   }
 
-  /** 201 accepted, 200 duplicate (original seq and received_at), 422 problem when rejected. */
+  /** The committed effects of the stored (accepted or duplicate) results, read once per request. */
+  private Map<String, Map<String, Object>> effectsOf(List<IngestionResult> results) {
+    EventEffects source = effects.getIfAvailable();
+    List<String> ids = results.stream().filter(r -> !(r instanceof IngestionResult.Rejected))
+        .map(IngestionResult::eventId).distinct().toList();
+    return source == null || ids.isEmpty() ? Map.of() : source.effectsOf(tenant.id(), ids);
+  }
+
+  /**
+   * 201 accepted, 200 duplicate (original seq and received_at, and the original's effects), 422
+   * problem when rejected. Accepted and duplicate answers carry the committed {@code effects}.
+   */
   @PostMapping("/api/v1/events")
   ResponseEntity<ResultBody> one(@RequestBody byte[] body) {
     Submission submission = EventJson.submission(EventJson.parse(body));
     IngestionResult result = intake.accept(tenant.id(), List.of(submission)).getFirst();
+    if (result instanceof IngestionResult.Rejected r) {
+      throw Problem.invalid(r.code(), "The event was rejected", r.errors());
+    }
+    Map<String, Object> found = effectsOf(List.of(result)).get(result.eventId());
     return switch (result) {
-      case IngestionResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED).body(ResultBody.of(null, a));
-      case IngestionResult.Duplicate d -> ResponseEntity.ok(ResultBody.of(null, d));
+      case IngestionResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED).body(ResultBody.of(null, a, found));
+      case IngestionResult.Duplicate d -> ResponseEntity.ok(ResultBody.of(null, d, found));
       case IngestionResult.Rejected r -> throw Problem.invalid(r.code(), "The event was rejected", r.errors());
     };
   }
@@ -57,7 +78,9 @@ class EventController {
     List<Submission> submissions = new ArrayList<>(events.size());
     events.forEach(node -> submissions.add(EventJson.submission(node)));
     List<IngestionResult> results = intake.accept(tenant.id(), submissions);
-    return BatchBody.of(IntStream.range(0, results.size()).mapToObj(i -> ResultBody.of(i, results.get(i))).toList());
+    Map<String, Map<String, Object>> found = effectsOf(results);
+    return BatchBody.of(IntStream.range(0, results.size())
+        .mapToObj(i -> ResultBody.of(i, results.get(i), found.get(results.get(i).eventId()))).toList());
   }
 
   record BatchBody(int accepted, int duplicates, int rejected, List<ResultBody> results) {

@@ -1,0 +1,21 @@
+package dev.flywheel.campaign.evaluation;
+
+import dev.flywheel.ledger.ClawbackRequest;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code flywheel.evaluation.*}.
+ *
+ * @param clawbackPolicy what a cancelled investment takes back (default {@code PENDING_ONLY})
+ * @param historyPage events read per page when counting a customer's events for rules
+ */
+@ConfigurationProperties("flywheel.evaluation")
+record EvaluationProperties(ClawbackRequest.Policy clawbackPolicy, Integer historyPage) {
+  EvaluationProperties {
+    clawbackPolicy = clawbackPolicy == null ? ClawbackRequest.Policy.PENDING_ONLY : clawbackPolicy;
+    historyPage = historyPage == null ? 500 : historyPage;
+    if (historyPage < 10 || historyPage > 500) {
+      throw new IllegalArgumentException("flywheel.evaluation.history-page must be 10..500");
+    }
+  }
+}
