@@ -118,7 +118,7 @@ class CampaignBrowserTest {
 
     driver.get(campaignUrl);
     wait.until(ExpectedConditions.textToBe(By.id("campaign-status"), words.approvedScheduled()));
-    driver.findElement(By.id("fund-budget")).click();
+    // approval funded the budget up to the plan: the chart shows it without any further step
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-budget[data-rendered='true'] canvas")));
     assertThat(driver.findElement(By.cssSelector("#budget-table tr[data-asset='LOTTERY_CHANCE'] .funded")).getText())
         .isEqualTo("1,000");
