@@ -29,12 +29,14 @@ class DemoSetup {
   private final ConsoleUsers users;
   private final ApiKeys apiKeys;
   private final Simulation simulation;
+  private final DemoCampaigns campaigns;
   private final Clock clock;
   private final boolean enabled;
   private final int customers;
   private final int days;
 
-  DemoSetup(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, Simulation simulation, Clock clock,
+  DemoSetup(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, Simulation simulation, DemoCampaigns campaigns,
+      Clock clock,
       @Value("${flywheel.demo.enabled:true}") boolean enabled,
       @Value("${flywheel.demo.customers:10000}") int customers,
       @Value("${flywheel.demo.days:90}") int days) {
@@ -42,6 +44,7 @@ class DemoSetup {
     this.users = users;
     this.apiKeys = apiKeys;
     this.simulation = simulation;
+    this.campaigns = campaigns;
     this.clock = clock;
     this.enabled = enabled;
     this.customers = customers;
@@ -80,5 +83,7 @@ class DemoSetup {
         new SimulationPlan(2026, customers, days, clock.instant(), "C"));
     log.info("Demo data loaded: {} customers, {} events in {} s", report.customers(), report.accepted(),
         report.took().toSeconds());
+    campaigns.create(demo.id());
+    log.info("Demo campaigns running: first-investment points and investment lottery chances");
   }
 }
