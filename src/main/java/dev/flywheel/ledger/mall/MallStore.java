@@ -51,6 +51,16 @@ public class MallStore {
     if (replay.isPresent()) {
       return replay.get();
     }
+    // Take the item's row lock before the exchange row's foreign-key check takes a KEY SHARE lock
+    // on it: upgrading our own KEY SHARE to an update while dozens of other buyers hold theirs made
+    // PostgreSQL 17 fail with "new multixact has more than one updating member". Buyers of one
+    // item queue here; stock is that item's hot row either way.
+    boolean itemExists = jdbc.sql("""
+            select id from ledger_catalog_items where id = :item and tenant_id = :tenant for no key update""")
+        .param("item", itemId).param("tenant", tenantId).query(Long.class).optional().isPresent();
+    if (!itemExists) {
+      return new ExchangeOutcome.Refused("item-not-found", "No catalog item " + itemId);
+    }
     long entryId = journal.reserveEntryId();
     boolean first = jdbc.sql("""
             insert into ledger_exchanges (tenant_id, request_id, customer_id, item_id, quantity, points, entry_id, created_at)
