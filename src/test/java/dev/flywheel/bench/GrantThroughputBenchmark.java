@@ -233,7 +233,7 @@ abstract class GrantThroughputBenchmark {
         return 1;
       };
     };
-    int[] eventLevels = Arrays.stream(System.getProperty("flywheel.bench.grants.event-clients", "1,8,32,64")
+    int[] eventLevels = Arrays.stream(System.getProperty("flywheel.bench.grants.event-clients", "8,64")
         .split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
     int mostEvents = Arrays.stream(eventLevels).max().orElse(1);
     run(ingesting, mostEvents, warmupSeconds);
