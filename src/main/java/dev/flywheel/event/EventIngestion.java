@@ -1,5 +1,6 @@
 package dev.flywheel.event;
 
+import dev.flywheel.event.ingest.GroupCommitStage;
 import dev.flywheel.event.ingest.Intake;
 import dev.flywheel.event.ingest.IngestionProperties;
 import dev.flywheel.event.ingest.Submission;
@@ -19,15 +20,28 @@ import org.springframework.stereotype.Service;
 @Service
 public class EventIngestion {
   private final Intake intake;
+  private final GroupCommitStage groupCommit;
   private final IngestionProperties properties;
 
-  EventIngestion(Intake intake, IngestionProperties properties) {
+  EventIngestion(Intake intake, GroupCommitStage groupCommit, IngestionProperties properties) {
     this.intake = intake;
+    this.groupCommit = groupCommit;
     this.properties = properties;
   }
 
+  /**
+   * One event. Outside a transaction, concurrent calls share group transactions
+   * ({@code flywheel.events.group-commit.*}, see {@link GroupCommitStage}); either way this
+   * returns only after the event (and its effects) committed. Inside the caller's transaction it
+   * joins that one.
+   */
   public IngestionResult ingest(long tenantId, IncomingEvent event) {
-    return intake.accept(tenantId, List.of(Submission.of(event))).getFirst();
+    return groupCommit.submit(tenantId, Submission.of(event));
+  }
+
+  /** Group-commit counters (groups, events, per-event retries), for benchmarks and operations. */
+  public GroupCommitStage.Stats groupCommitStats() {
+    return groupCommit.stats();
   }
 
   /**

@@ -2,7 +2,29 @@ package dev.flywheel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flywheel.campaign.CampaignPlan;
+import dev.flywheel.campaign.CampaignResult;
+import dev.flywheel.campaign.Campaigns;
+import dev.flywheel.campaign.Caps;
+import dev.flywheel.campaign.EffectDefinition;
+import dev.flywheel.campaign.RuleDefinition;
+import dev.flywheel.campaign.Window;
+import dev.flywheel.event.EventIngestion;
+import dev.flywheel.event.IncomingEvent;
+import dev.flywheel.event.IngestionResult;
 import dev.flywheel.ledger.Asset;
+import dev.flywheel.platform.security.Role;
+import dev.flywheel.platform.time.MovableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.flywheel.ledger.Budget;
 import dev.flywheel.ledger.GrantOutcome;
 import dev.flywheel.ledger.GrantRequest;
@@ -51,6 +73,12 @@ abstract class GrantThroughputBenchmark {
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired Campaigns campaigns;
+  @Autowired EventIngestion ingestion;
+  @Autowired MovableClock clock;
+  @LocalServerPort int port;
+  private final AtomicLong nextIngested = new AtomicLong();
+  private final LongAdder eventsGranted = new LongAdder();
 
   private final AtomicLong nextEvent = new AtomicLong();
   private final LongAdder granted = new LongAdder();
@@ -165,6 +193,78 @@ abstract class GrantThroughputBenchmark {
               BenchReport.ms(mine.latency, 50), BenchReport.ms(mine.latency, 99),
               BenchReport.ratio(mine.rate() / base.rate()));
     }
+    // --- the product paths: single events through group commit (in process and over HTTP) ---
+    TestTenants.TestTenant eventTenant = tenants.create();
+    long eventCampaign = runningCampaign(eventTenant);
+    Instant occurred = clock.instant();
+    Load ingesting = () -> () -> {
+      long n = nextIngested.getAndIncrement();
+      IngestionResult r = ingestion.ingest(eventTenant.id(), IncomingEvent.of("gc-" + n, "c-" + n % CUSTOMERS,
+          "investment", occurred, Map.of("amount", new java.math.BigDecimal("100"), "product", "p7", "term_days", 7)));
+      if (r instanceof IngestionResult.Accepted) {
+        eventsGranted.increment();
+      } else {
+        unexpected.computeIfAbsent(String.valueOf(r), k -> new LongAdder()).increment();
+      }
+      return 1;
+    };
+    HttpClient[] http = new HttpClient[4];
+    for (int i = 0; i < http.length; i++) {
+      http[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+          .build();
+    }
+    URI events = URI.create("http://localhost:" + port + "/api/v1/events");
+    AtomicLong httpClients = new AtomicLong();
+    Load posting = () -> {
+      HttpClient client = http[(int) (httpClients.getAndIncrement() % http.length)];
+      return () -> {
+        long n = nextIngested.getAndIncrement();
+        String body = "{\"event_id\":\"gc-" + n + "\",\"customer_id\":\"c-" + n % CUSTOMERS
+            + "\",\"type\":\"investment\",\"occurred_at\":\"" + occurred
+            + "\",\"attributes\":{\"amount\":100,\"product\":\"p7\",\"term_days\":7}}";
+        HttpResponse<String> res = client.send(HttpRequest.newBuilder(events)
+            .header("Authorization", "Bearer " + eventTenant.apiKey()).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 201 && res.body().contains("\"grant_id\"")) {
+          eventsGranted.increment();
+        } else {
+          unexpected.computeIfAbsent("HTTP " + res.statusCode() + " " + res.body(), k -> new LongAdder()).increment();
+        }
+        return 1;
+      };
+    };
+    int[] eventLevels = Arrays.stream(System.getProperty("flywheel.bench.grants.event-clients", "8,64")
+        .split(",")).mapToInt(x -> Integer.parseInt(x.trim())).toArray();
+    int mostEvents = Arrays.stream(eventLevels).max().orElse(1);
+    run(ingesting, mostEvents, warmupSeconds);
+    run(posting, mostEvents, warmupSeconds);
+    if (BenchSettings.analyzing()) {
+      jdbc.sql("analyze ledger_accounts, ledger_grants, ledger_entries, ledger_postings, campaign_decisions").update();
+      BenchSettings.analyze(jdbc);
+    }
+    var statsBefore = ingestion.groupCommitStats();
+    double bestInProcess = section(report, "Single events through group commit, in process: each client calls "
+        + "`EventIngestion.ingest` (one `investment` event, its own customer of 50,000) and waits for its commit; "
+        + "a running campaign grants 1 POINTS per event. Path: `GroupCommitStage` queue → one `Intake.accept` "
+        + "transaction per group (events, keys, customer state, evaluation, `Ledger.grantAll`, decisions) → "
+        + "one commit → each caller answered. Latency is per event (queue + group transaction + commit).",
+        eventLevels, baseline, ingesting, rounds, seconds, "events/s");
+    var statsMiddle = ingestion.groupCommitStats();
+    double bestHttp = section(report, "The same over HTTP: `POST /api/v1/events` (API key, JSON in, the answer "
+        + "carries the committed effects, read after the commit), `java.net.http.HttpClient` ×4, HTTP/1.1 "
+        + "keep-alive, client and server on the same machine. Latency is the synchronous effects API's.",
+        eventLevels, baseline, posting, rounds, seconds, "events/s");
+    var statsAfter = ingestion.groupCommitStats();
+    report.line("")
+        .line("Group commit (defaults: max-size 256, max-wait 0, 2 workers): in process %,d events in %,d groups "
+            + "(%.1f per group), HTTP %,d events in %,d groups (%.1f per group); groups retried event by event: %d. "
+            + "Best ratio in process %s (target ≥ 10×, stretch 20×), over HTTP %s (target ≥ 5×).",
+            statsMiddle.events() - statsBefore.events(), statsMiddle.groups() - statsBefore.groups(),
+            (double) (statsMiddle.events() - statsBefore.events()) / Math.max(1, statsMiddle.groups() - statsBefore.groups()),
+            statsAfter.events() - statsMiddle.events(), statsAfter.groups() - statsMiddle.groups(),
+            (double) (statsAfter.events() - statsMiddle.events()) / Math.max(1, statsAfter.groups() - statsMiddle.groups()),
+            statsAfter.fallbacks(), BenchReport.ratio(bestInProcess), BenchReport.ratio(bestHttp));
+
     int slots = jdbc.sql("select slots from ledger_budgets where tenant_id = ? and campaign_id = ?")
         .params(tenant, campaign).query(Integer.class).single();
     long fromMain = jdbc.sql("""
@@ -190,8 +290,71 @@ abstract class GrantThroughputBenchmark {
     assertThat(ledger.budget(tenant, campaign).lines().get(Asset.POINTS))
         .isEqualTo(new Budget.Line(FUNDED, FUNDED - granted.sum(), granted.sum()));
     LedgerChecks.assertHold(jdbc, tenant);
+    assertThat(jdbc.sql("select count(*) from ledger_grants where tenant_id = ? and campaign_id = ?")
+        .params(eventTenant.id(), eventCampaign).query(Long.class).single())
+        .as("one grant per ingested event").isEqualTo(eventsGranted.sum()).isEqualTo(nextIngested.get());
+    assertThat(jdbc.sql("select count(*) from events where tenant_id = ?").param(eventTenant.id())
+        .query(Long.class).single()).as("every event stored once").isEqualTo(nextIngested.get());
+    assertThat(ledger.budget(eventTenant.id(), eventCampaign).lines().get(Asset.POINTS))
+        .isEqualTo(new Budget.Line(FUNDED, FUNDED - eventsGranted.sum(), eventsGranted.sum()));
+    LedgerChecks.assertHold(jdbc, eventTenant.id());
     assertThat(jdbc.sql("select remaining from bench_budget where id = ?").param(row).query(Long.class).single())
         .as("the baseline row lost one unit per successful update").isEqualTo(BASELINE_START - decremented.sum());
+  }
+
+  /** One table: per level, interleaved rounds of the 1-client baseline and {@code real} at that level. */
+  private double section(BenchReport report, String text, int[] levels, Load baseline, Load real, int rounds,
+      double seconds, String unit) throws InterruptedException {
+    report.line("").line(text).line("")
+        .header("clients", "baseline decrements/s", "baseline p50 ms", "baseline p99 ms", unit, "p50 ms", "p99 ms",
+            "ratio", "median round ratio");
+    double best = 0;
+    for (int clients : levels) {
+      Result base = new Result();
+      Result mine = new Result();
+      List<Double> roundRatios = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        Result b;
+        Result m;
+        if (r % 2 == 0) {
+          b = run(baseline, 1, seconds / rounds);
+          m = run(real, clients, seconds / rounds);
+        } else {
+          m = run(real, clients, seconds / rounds);
+          b = run(baseline, 1, seconds / rounds);
+        }
+        roundRatios.add(m.rate() / b.rate());
+        base.add(b);
+        mine.add(m);
+      }
+      double ratio = mine.rate() / base.rate();
+      best = Math.max(best, ratio);
+      report.row(clients, BenchReport.rate(base.rate()), BenchReport.ms(base.latency, 50),
+          BenchReport.ms(base.latency, 99), BenchReport.rate(mine.rate()), BenchReport.ms(mine.latency, 50),
+          BenchReport.ms(mine.latency, 99), BenchReport.ratio(ratio), BenchReport.ratio(median(roundRatios)));
+    }
+    return best;
+  }
+
+  /** A campaign on {@code investment} that grants 1 POINTS per event, funded with {@link #FUNDED}, running now. */
+  private long runningCampaign(TestTenants.TestTenant tenant) {
+    ZoneId zone = ZoneId.of("Asia/Shanghai");
+    LocalDate day0 = LocalDate.ofInstant(clock.instant(), zone).plusDays(2);
+    Instant starts = day0.atStartOfDay(zone).toInstant();
+    var plan = new CampaignPlan("Bench: 1 point per investment", "purpose", "theme",
+        Window.of(starts, starts.plus(Duration.ofDays(30))), "content", "process",
+        List.of(new RuleDefinition("point", "point", "investment", "true",
+            List.of(EffectDefinition.Grant.of(dev.flywheel.campaign.Asset.POINTS, "1")))),
+        Map.of(dev.flywheel.campaign.Asset.POINTS, FUNDED), "owner", List.of(), null, List.of("banner"), 0, false,
+        Caps.NONE);
+    String operator = tenant.user(Role.OPERATOR);
+    long id = ((CampaignResult.Done) campaigns.create(tenant.id(), plan, operator)).campaign().id();
+    assertThat(campaigns.submit(tenant.id(), id, operator)).isInstanceOf(CampaignResult.Done.class);
+    assertThat(campaigns.approve(tenant.id(), id, tenant.user(Role.APPROVER), "ok"))
+        .isInstanceOf(CampaignResult.Done.class);
+    clock.set(day0.atTime(LocalTime.of(10, 0)).atZone(zone).toInstant());
+    campaigns.advanceClock();
+    return id;
   }
 
   private void grantOne(long tenant, long campaign) {

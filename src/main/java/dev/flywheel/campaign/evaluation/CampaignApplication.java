@@ -54,15 +54,62 @@ class CampaignApplication {
   /** What one event did across its campaigns. */
   record Applied(List<Outcome> outcomes, List<SignalRow> signals, Set<String> tags) {}
 
+  /**
+   * Grants collected over a whole batch for one {@link Ledger#grantAll}, on the assumption that
+   * the budgets pay them all: each grant's JSON is a placeholder filled in by {@link #flush}.
+   * Coupon grants are not deferred (they take {@link Ledger#grant} at once).
+   */
+  static final class Deferred {
+    private final List<GrantRequest> requests = new ArrayList<>();
+    private final List<ActiveCampaign> campaigns = new ArrayList<>();
+    private final List<Map<String, Object>> placeholders = new ArrayList<>();
+
+    /**
+     * Grants everything collected in one call.
+     *
+     * @return false when a budget refused any of them: the assumption failed, the caller must undo
+     *     this evaluation (savepoint) and evaluate again grant by grant
+     */
+    boolean flush(Ledger ledger) {
+      if (requests.isEmpty()) {
+        return true;
+      }
+      List<GrantOutcome> outcomes = ledger.grantAll(requests);
+      for (int i = 0; i < outcomes.size(); i++) {
+        switch (outcomes.get(i)) {
+          case GrantOutcome.Granted(Grant g) -> placeholders.get(i).putAll(grantJson(campaigns.get(i), g));
+          case GrantOutcome.AlreadyGranted(Grant g) -> placeholders.get(i).putAll(grantJson(campaigns.get(i), g));
+          case GrantOutcome.BudgetExhausted b -> {
+            return false;
+          }
+        }
+      }
+      requests.clear();
+      campaigns.clear();
+      placeholders.clear();
+      return true;
+    }
+
+    int size() {
+      return requests.size();
+    }
+  }
+
   Applied apply(EventAccepted e, List<ActiveCampaign> listening, Activation.CustomerFacts customer,
       Counters.Count count, ZoneId zone) {
+    return apply(e, listening, customer, count, zone, null);
+  }
+
+  /** @param deferred where to collect non-coupon grants for one {@link Ledger#grantAll}; null: grant at once */
+  Applied apply(EventAccepted e, List<ActiveCampaign> listening, Activation.CustomerFacts customer,
+      Counters.Count count, ZoneId zone, Deferred deferred) {
     Activation activation = activation(e, customer, count);
     List<Outcome> outcomes = new ArrayList<>();
     List<SignalRow> signals = new ArrayList<>();
     Set<String> tags = new LinkedHashSet<>();
     ActiveCampaign exclusiveWinner = null;
     for (ActiveCampaign c : listening) {
-      Outcome outcome = decide(e, c, activation, exclusiveWinner, zone, signals, tags);
+      Outcome outcome = decide(e, c, activation, exclusiveWinner, zone, signals, tags, deferred);
       if (outcome.applied() && c.exclusive() && exclusiveWinner == null) {
         exclusiveWinner = c;
       }
@@ -72,7 +119,7 @@ class CampaignApplication {
   }
 
   private Outcome decide(EventAccepted e, ActiveCampaign c, Activation activation, ActiveCampaign exclusiveWinner,
-      ZoneId zone, List<SignalRow> signals, Set<String> tags) {
+      ZoneId zone, List<SignalRow> signals, Set<String> tags, Deferred deferred) {
     Window w = c.window();
     if (w.startsAt() == null || e.occurredAt().isBefore(w.startsAt()) || (w.endsAt() != null
         && !e.occurredAt().isBefore(w.endsAt()))) {
@@ -114,11 +161,11 @@ class CampaignApplication {
     if (!slot.granted()) {
       return Outcome.no(c.campaignId(), c.version(), c.name(), Reason.CAP_REACHED, slot.refusal(), rules);
     }
-    return effects(e, c, applies, slot, rules, signals, tags);
+    return effects(e, c, applies, slot, rules, signals, tags, deferred);
   }
 
   private Outcome effects(EventAccepted e, ActiveCampaign c, List<Decision.Applies> applies, CapSlots.Taken slot,
-      List<Map<String, Object>> rules, List<SignalRow> signals, Set<String> tags) {
+      List<Map<String, Object>> rules, List<SignalRow> signals, Set<String> tags, Deferred deferred) {
     List<Map<String, Object>> grants = new ArrayList<>();
     List<String> added = new ArrayList<>();
     List<Map<String, Object>> sent = new ArrayList<>();
@@ -131,7 +178,7 @@ class CampaignApplication {
           case ComputedEffect.Grant g -> {
             attempted++;
             String key = n++ == 0 ? a.ruleId() : a.ruleId() + "#" + n;
-            String refusal = grant(e, c, key, g, grants);
+            String refusal = grant(e, c, key, g, grants, deferred);
             if (refusal != null) {
               refused.add(refusal);
             }
@@ -169,7 +216,7 @@ class CampaignApplication {
 
   /** @return null when granted (or granted before), else why not */
   private String grant(EventAccepted e, ActiveCampaign c, String ruleKey, ComputedEffect.Grant g,
-      List<Map<String, Object>> grants) {
+      List<Map<String, Object>> grants, Deferred deferred) {
     String recipient = g.recipient() == null ? e.customerId() : g.recipient();
     Asset asset = Asset.valueOf(g.asset().name());
     GrantRequest request;
@@ -183,6 +230,14 @@ class CampaignApplication {
       }
     } catch (IllegalArgumentException bad) {
       return ruleKey + ": " + bad.getMessage();
+    }
+    if (deferred != null && asset != Asset.COUPON) {
+      Map<String, Object> placeholder = new LinkedHashMap<>();
+      grants.add(placeholder);
+      deferred.requests.add(request);
+      deferred.campaigns.add(c);
+      deferred.placeholders.add(placeholder);
+      return null;
     }
     GrantOutcome outcome;
     try {

@@ -7,6 +7,7 @@ import dev.flywheel.campaign.evaluation.DecisionStore.SignalRow;
 import dev.flywheel.customer.CustomerProfile;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventAccepted;
+import dev.flywheel.ledger.Ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,9 +43,14 @@ class Evaluation {
   private final TenantZones zones;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Ledger ledger;
+  private final EvaluationProperties properties;
 
   Evaluation(Campaigns campaigns, Customers customers, Counters counters, CampaignApplication application,
-      InvestmentClawbacks clawbacks, DecisionStore store, TenantZones zones, JdbcClient jdbc, Clock clock) {
+      InvestmentClawbacks clawbacks, DecisionStore store, TenantZones zones, JdbcClient jdbc, Clock clock,
+      Ledger ledger, EvaluationProperties properties) {
+    this.ledger = ledger;
+    this.properties = properties;
     this.campaigns = campaigns;
     this.customers = customers;
     this.counters = counters;
@@ -56,12 +62,41 @@ class Evaluation {
     this.clock = clock;
   }
 
+  /**
+   * Evaluates the batch with its grants collected into one {@link dev.flywheel.ledger.Ledger#grantAll}
+   * per tenant (one budget claim per campaign and asset). That assumes every budget pays: a refused
+   * grant changes what the campaign decided (cap slot given back, {@code BUDGET_EXHAUSTED}, the
+   * next exclusive campaign may apply), so when a budget refuses any grant of the batch, the
+   * evaluation is rolled back to a savepoint and run again grant by grant ({@code Ledger.grant}),
+   * which decides exactly as before. Budgets run short rarely; a batch pays the savepoint (two
+   * short statements) otherwise.
+   */
   void run(List<EventAccepted> batch) {
-    batch.stream().collect(Collectors.groupingBy(EventAccepted::tenantId, LinkedHashMap::new, Collectors.toList()))
-        .forEach(this::runForTenant);
+    Map<Long, List<EventAccepted>> byTenant = batch.stream()
+        .collect(Collectors.groupingBy(EventAccepted::tenantId, LinkedHashMap::new, Collectors.toList()));
+    if (!properties.batchGrants()) {
+      byTenant.forEach((tenant, events) -> runForTenant(tenant, events, null));
+      return;
+    }
+    jdbc.sql("savepoint flywheel_evaluation").update();
+    boolean paid = true;
+    for (var entry : byTenant.entrySet()) {
+      if (!runForTenant(entry.getKey(), entry.getValue(), new CampaignApplication.Deferred())) {
+        paid = false;
+        break;
+      }
+    }
+    if (paid) {
+      jdbc.sql("release savepoint flywheel_evaluation").update();
+      return;
+    }
+    jdbc.sql("rollback to savepoint flywheel_evaluation").update();
+    jdbc.sql("release savepoint flywheel_evaluation").update();
+    byTenant.forEach((tenant, events) -> runForTenant(tenant, events, null));
   }
 
-  private void runForTenant(long tenantId, List<EventAccepted> events) {
+  /** @return false when {@code deferred} grants were refused (nothing written after that point counts) */
+  private boolean runForTenant(long tenantId, List<EventAccepted> events, CampaignApplication.Deferred deferred) {
     ZoneId zone = zones.of(tenantId);
     Instant now = clock.instant();
     Map<String, List<EventAccepted>> byCustomer = new TreeMap<>();
@@ -71,7 +106,7 @@ class Evaluation {
     byCustomer.values().removeIf(list -> list.stream().noneMatch(e -> InvestmentClawbacks.triggers(e)
         || !campaigns.listeningTo(tenantId, e.type()).isEmpty()));
     if (byCustomer.isEmpty()) {
-      return;
+      return true;
     }
     byCustomer.values().forEach(list -> list.sort(OCCURRENCE));
     lockCustomers(tenantId, byCustomer.keySet());
@@ -89,7 +124,7 @@ class Evaluation {
         clawbacks.apply(e);
         List<ActiveCampaign> listening = campaigns.listeningTo(tenantId, e.type());
         if (!listening.isEmpty()) {
-          var applied = application.apply(e, listening, state.facts(), counts.get(e.seq()), zone);
+          var applied = application.apply(e, listening, state.facts(), counts.get(e.seq()), zone, deferred);
           int position = 0;
           for (Outcome o : applied.outcomes()) {
             decisions.add(new DecisionRow(tenantId, e.eventId(), customerId, e.type(), position++, o));
@@ -103,10 +138,14 @@ class Evaluation {
         state.follow(e);
       }
     }
+    if (deferred != null && !deferred.flush(ledger)) {
+      return false;
+    }
     store.insert(decisions, signals, now);
     if (!tags.isEmpty()) {
       customers.addTags(tenantId, tags);
     }
+    return true;
   }
 
   /**

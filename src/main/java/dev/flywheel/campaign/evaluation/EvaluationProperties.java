@@ -8,12 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param clawbackPolicy what a cancelled investment takes back (default {@code PENDING_ONLY})
  * @param historyPage events read per page when counting a customer's events for rules
+ * @param batchGrants whether a transaction's grants go to the ledger in one {@code Ledger.grantAll}
+ *     (default true; false grants one by one, as before)
  */
 @ConfigurationProperties("flywheel.evaluation")
-record EvaluationProperties(ClawbackRequest.Policy clawbackPolicy, Integer historyPage) {
+record EvaluationProperties(ClawbackRequest.Policy clawbackPolicy, Integer historyPage, Boolean batchGrants) {
   EvaluationProperties {
     clawbackPolicy = clawbackPolicy == null ? ClawbackRequest.Policy.PENDING_ONLY : clawbackPolicy;
     historyPage = historyPage == null ? 500 : historyPage;
+    batchGrants = batchGrants == null || batchGrants;
     if (historyPage < 10 || historyPage > 500) {
       throw new IllegalArgumentException("flywheel.evaluation.history-page must be 10..500");
     }

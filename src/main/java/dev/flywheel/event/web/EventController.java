@@ -2,6 +2,7 @@ package dev.flywheel.event.web;
 
 import dev.flywheel.event.EventEffects;
 import dev.flywheel.event.IngestionResult;
+import dev.flywheel.event.ingest.GroupCommitStage;
 import dev.flywheel.event.ingest.IngestionProperties;
 import dev.flywheel.event.ingest.Intake;
 import dev.flywheel.event.ingest.Submission;
@@ -24,13 +25,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class EventController {
   private final Intake intake;
+  private final GroupCommitStage groupCommit;
   private final CurrentTenant tenant;
   private final IngestionProperties properties;
   private final ObjectProvider<EventEffects> effects;
 
-  EventController(Intake intake, CurrentTenant tenant, IngestionProperties properties,
+  EventController(Intake intake, GroupCommitStage groupCommit, CurrentTenant tenant, IngestionProperties properties,
       ObjectProvider<EventEffects> effects) {
     this.intake = intake;
+    this.groupCommit = groupCommit;
     this.tenant = tenant;
     this.properties = properties;
     this.effects = effects;
@@ -51,7 +54,8 @@ class EventController {
   @PostMapping("/api/v1/events")
   ResponseEntity<ResultBody> one(@RequestBody byte[] body) {
     Submission submission = EventJson.submission(EventJson.parse(body));
-    IngestionResult result = intake.accept(tenant.id(), List.of(submission)).getFirst();
+    // group commit: shares a transaction with concurrent single posts, answers after its commit
+    IngestionResult result = groupCommit.submit(tenant.id(), submission);
     if (result instanceof IngestionResult.Rejected r) {
       throw Problem.invalid(r.code(), "The event was rejected", r.errors());
     }

@@ -72,6 +72,27 @@ public class BudgetStore {
     return slowPath(tenantId, campaignId, asset, amount, actor, now);
   }
 
+  /**
+   * Finds and locks budget value for a batch of grants totalling {@code total}: the same claim as
+   * {@link #claim}, once for the whole batch. When the budget cannot cover the total, answers the
+   * main account (locked, every slot swept into it, so its balance is the exact remainder) with
+   * what it holds, so the caller grants in request order until that runs out.
+   */
+  public BatchClaim claimBatch(long tenantId, long campaignId, Asset asset, long total, String actor, Instant now) {
+    Claim claim = claim(tenantId, campaignId, asset, total, actor, now);
+    return switch (claim) {
+      case Claim.Claimed c -> new BatchClaim(c.accountId(), c.budgetId(), total);
+      case Claim.Short(Long budgetId, long remaining) -> budgetId == null ? new BatchClaim(null, null, 0)
+          : new BatchClaim(mainAccount(budgetId), budgetId, remaining);
+    };
+  }
+
+  /**
+   * @param accountId the locked account to debit, null when the campaign has no budget for the asset
+   * @param available how much of the batch it can pay: the batch total, or (short) the exact remainder
+   */
+  public record BatchClaim(Long accountId, Long budgetId, long available) {}
+
   /** A slot holding at least {@code amount} that no other transaction holds, now locked; never waits. */
   private Optional<Claim.Claimed> freeSlot(long tenantId, long campaignId, Asset asset, long amount) {
     return jdbc.sql("""

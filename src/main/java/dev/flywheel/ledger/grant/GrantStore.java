@@ -3,22 +3,39 @@ package dev.flywheel.ledger.grant;
 import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Grant;
 import dev.flywheel.ledger.GrantRequest;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /** Grant rows: the exactly-once key of the money path, and the grant's own entry. */
 @Component
 public class GrantStore {
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
-  GrantStore(JdbcClient jdbc) {
+  GrantStore(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
+  }
+
+  /** A JDBC array on the transaction's connection (timestamps travel as ISO-8601 text). */
+  private java.sql.Array array(String type, Object[] values) {
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      return connection.createArrayOf(type, values);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot build a " + type + " array", e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
   }
 
   /**
@@ -62,6 +79,101 @@ public class GrantStore {
   }
 
   public record Recorded(long grantId, long entryId, long walletAccountId) {}
+  /**
+   * {@link #record} for many grants of one (tenant, campaign, asset) paid from one
+   * {@code sourceAccount}, in one statement: grant rows (keys that exist are skipped), their GRANT
+   * entries, the wallets (opened when missing) and two postings per grant. The requests must have
+   * distinct keys and must not be coupon grants. Returns the rows written (a key a concurrent
+   * twin committed first is absent: nothing was written for it).
+   */
+  public List<Batched> recordAll(long tenantId, long campaignId, Asset asset, List<GrantRequest> requests,
+      long sourceAccount, String actor, Instant now) {
+    int n = requests.size();
+    String[] rules = new String[n];
+    String[] sources = new String[n];
+    String[] customers = new String[n];
+    Long[] amounts = new Long[n];
+    String[] availableAt = new String[n];
+    String[] kinds = new String[n];
+    for (int i = 0; i < n; i++) {
+      GrantRequest r = requests.get(i);
+      rules[i] = r.ruleId();
+      sources[i] = r.sourceEventId();
+      customers[i] = r.customerId();
+      amounts[i] = r.amount();
+      availableAt[i] = r.availableAt() == null ? null : r.availableAt().toString();
+      kinds[i] = r.pending() ? "PENDING" : "AVAILABLE";
+    }
+    return jdbc.sql("""
+            with r as (
+              select * from unnest(cast(:rules as text[]), cast(:sources as text[]), cast(:customers as text[]),
+                                   cast(:amounts as bigint[]), cast(cast(:availableAt as text[]) as timestamptz[]),
+                                   cast(:kinds as text[]))
+                with ordinality as r(rule_id, source_event_id, customer_id, amount, available_at, wallet_kind, ord)),
+            g as (
+              insert into ledger_grants (tenant_id, campaign_id, rule_id, source_event_id, customer_id, asset,
+                                         amount, available_at, coupon_template_id, entry_id, created_at)
+              select :tenant, :campaign, rule_id, source_event_id, customer_id, :asset, amount, available_at, null,
+                     nextval(pg_get_serial_sequence('ledger_entries', 'id')), :now
+              from r order by ord
+              on conflict (tenant_id, campaign_id, rule_id, source_event_id) do nothing
+              returning id, entry_id, rule_id, source_event_id, customer_id, amount, available_at),
+            gr as (
+              select g.*, r.wallet_kind, r.ord from g join r on r.rule_id = g.rule_id and r.source_event_id = g.source_event_id),
+            e as (
+              insert into ledger_entries (id, tenant_id, kind, reference, actor, created_at)
+              select entry_id, :tenant, 'GRANT', 'grant:' || id, :actor, :now from g
+              returning id),
+            w as (
+              insert into ledger_accounts (tenant_id, owner_type, owner_id, asset, kind, keeps_balance)
+              select :tenant, 'CUSTOMER', customer_id, :asset, wallet_kind, true
+              from (select distinct customer_id, wallet_kind from gr) d order by customer_id, wallet_kind
+              on conflict (tenant_id, owner_type, owner_id, asset, kind, slot) do update set keeps_balance = true
+              returning id, owner_id, kind),
+            p as (
+              insert into ledger_postings (entry_id, tenant_id, account_id, asset, amount, created_at)
+              select gr.entry_id, cast(:tenant as bigint), cast(:sourceAccount as bigint), cast(:asset as text),
+                     -gr.amount, cast(:now as timestamptz) from gr
+              union all
+              select gr.entry_id, :tenant, w.id, :asset, gr.amount, :now
+              from gr join w on w.owner_id = gr.customer_id and w.kind = gr.wallet_kind
+              returning 1)
+            select gr.id, gr.entry_id, gr.rule_id, gr.source_event_id, (select count(*) from p) from gr order by gr.ord""")
+        .param("rules", array("text", rules)).param("sources", array("text", sources))
+        .param("customers", array("text", customers)).param("amounts", array("int8", amounts))
+        .param("availableAt", array("text", availableAt)).param("kinds", array("text", kinds))
+        .param("tenant", tenantId).param("campaign", campaignId).param("asset", asset.name())
+        .param("sourceAccount", sourceAccount).param("actor", actor).param("now", Timestamp.from(now))
+        .query((rs, i) -> new Batched(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+  }
+
+  /** A grant {@link #recordAll} wrote. */
+  public record Batched(long grantId, long entryId, String ruleId, String sourceEventId) {}
+
+  /** The stored grants among the given keys of one tenant, by {@code campaign/rule/source}. */
+  public java.util.Map<String, Grant> findAll(long tenantId, List<GrantRequest> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Map.of();
+    }
+    Long[] campaigns = keys.stream().map(GrantRequest::campaignId).toArray(Long[]::new);
+    String[] rules = keys.stream().map(GrantRequest::ruleId).toArray(String[]::new);
+    String[] sources = keys.stream().map(GrantRequest::sourceEventId).toArray(String[]::new);
+    java.util.Map<String, Grant> found = new java.util.HashMap<>();
+    jdbc.sql(SELECT + """
+             join unnest(cast(:campaigns as bigint[]), cast(:rules as text[]), cast(:sources as text[])) k(c, r, s)
+               on g.tenant_id = :tenant and g.campaign_id = k.c and g.rule_id = k.r and g.source_event_id = k.s""")
+        .param("tenant", tenantId).param("campaigns", array("int8", campaigns)).param("rules", array("text", rules))
+        .param("sources", array("text", sources))
+        .query(GrantStore::map).list()
+        .forEach(g -> found.put(key(g.campaignId(), g.ruleId(), g.sourceEventId()), g));
+    return found;
+  }
+
+  /** The exactly-once key as one string (for maps). */
+  public static String key(long campaignId, String ruleId, String sourceEventId) {
+    return campaignId + "/" + ruleId.length() + ":" + ruleId + "/" + sourceEventId;
+  }
+
 
   public Optional<Grant> find(long tenantId, long campaignId, String ruleId, String sourceEventId) {
     return jdbc.sql(SELECT + """
