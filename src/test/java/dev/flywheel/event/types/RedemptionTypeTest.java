@@ -16,7 +16,7 @@ class RedemptionTypeTest {
   void redemptionAcceptsAnOptionalInvestmentEventId() {
     List<FieldIssue> issues = new ArrayList<>();
     Map<String, Object> valid = AttributeCheck.check(BuiltInTypes.find("redemption").orElseThrow(),
-        Map.of("amount", "5000", "product", "fund-a", "investment_event_id", "inv-881"), issues);
+        Map.of("amount", new BigDecimal("5000"), "product", "fund-a", "investment_event_id", "inv-881"), issues);
     assertThat(issues).isEmpty();
     assertThat(valid).containsEntry("investment_event_id", "inv-881")
         .containsEntry("amount", new BigDecimal("5000.00"));
