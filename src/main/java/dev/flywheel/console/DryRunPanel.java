@@ -98,7 +98,7 @@ class DryRunPanel {
     return out;
   }
 
-  /** Live figures of a campaign that has run, from its start to now (or its end). */
+  /** Live figures of a campaign that has run, from its start to the end of today (or its end). */
   record Live(LiveFigures figures, List<CampaignCharts.AssetChart> charts) {}
 
   Optional<Live> live(long tenantId, Campaign c) {
@@ -106,9 +106,11 @@ class DryRunPanel {
       return Optional.empty();
     }
     var window = c.activePlan().get().window();
-    Instant now = clock.instant();
-    Instant to = window.endsAt() != null && window.endsAt().isBefore(now) ? window.endsAt() : now;
-    if (!to.isAfter(window.startsAt())) {
+    // through the end of today (decisions are stamped with the clock's now, so "until now" would miss this instant's)
+    ZoneId zone = calendar.zone(tenantId);
+    Instant endOfToday = calendar.today(zone).plusDays(1).atStartOfDay(zone).toInstant();
+    Instant to = window.endsAt() != null && window.endsAt().isBefore(endOfToday) ? window.endsAt() : endOfToday;
+    if (!to.isAfter(window.startsAt()) || window.startsAt().isAfter(clock.instant())) {
       return Optional.empty();
     }
     LiveFigures figures = campaigns.liveFigures(tenantId, c.id(), window.startsAt(), to);
