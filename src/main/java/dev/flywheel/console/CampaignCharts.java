@@ -40,16 +40,19 @@ class CampaignCharts {
       sum += units;
       cumulative.add(shown.apply(sum));
     }
-    List<Object> series = new java.util.ArrayList<>(List.of(
-        Map.of("name", labels.of("dryrun.chart.perDay", "Cost per day"), "type", "bar", "data", bars,
-            "itemStyle", Map.of("color", "#0f766e")),
-        Map.of("name", labels.of("dryrun.chart.cumulative", "Cumulative"), "type", "line", "data", cumulative,
-            "symbol", "none", "itemStyle", Map.of("color", "#2563eb"))));
+    Map<String, Object> line = new java.util.LinkedHashMap<>(Map.of("name",
+        labels.of("dryrun.chart.cumulative", "Cumulative"), "type", "line", "data", cumulative, "symbol", "circle",
+        "itemStyle", Map.of("color", "#2563eb")));
     if (budget != null) {
-      series.add(Map.of("name", labels.of("dryrun.chart.budget", "Budget"), "type", "line", "symbol", "none",
-          "data", perDay.stream().map(x -> shown.apply(budget)).toList(),
-          "lineStyle", Map.of("type", "dashed", "width", 2), "itemStyle", Map.of("color", "#dc2626")));
+      // a mark line, not a series: visible with a single day, and the y axis stretches to include it
+      line.put("markLine", Map.of("symbol", "none", "silent", true,
+          "lineStyle", Map.of("type", "dashed", "width", 2, "color", "#dc2626"),
+          "label", Map.of("formatter", labels.of("dryrun.chart.budget", "Budget") + " {c}", "position", "insideEndTop"),
+          "data", List.of(Map.of("yAxis", shown.apply(budget)))));
     }
+    List<Object> series = List.of(
+        Map.of("name", labels.of("dryrun.chart.perDay", "Cost per day"), "type", "bar", "data", bars,
+            "itemStyle", Map.of("color", "#0f766e")), line);
     String unit = labels.of("asset.unit." + asset, asset);
     return new AssetChart(asset, json.writeValueAsString(Map.of(
         "title", Map.of("text", labels.of("asset." + asset, asset) + " (" + unit + ")", "textStyle",
@@ -58,7 +61,8 @@ class CampaignCharts {
         "legend", Map.of("top", 0, "right", 0),
         "grid", Map.of("left", 10, "right", 20, "top", 40, "bottom", 10, "containLabel", true),
         "xAxis", Map.of("type", "category", "data", labelsOfDays),
-        "yAxis", Map.of("type", "value"),
+        "yAxis", budget == null ? Map.of("type", "value")
+            : Map.of("type", "value", "max", shown.apply(Math.max(budget, sum))),
         "series", series)));
   }
 
