@@ -32,10 +32,16 @@ public class Campaigns {
   private final CampaignTemplates templates;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final PlanCheck planCheck;
+  private final CampaignDryRun dryRuns;
+  private final CampaignFigures figures;
 
   Campaigns(CampaignStore store, CampaignEditing editing, CampaignDecisions decisions, CampaignClock campaignClock,
       CampaignRecords records, CampaignPrograms programs, CampaignTemplates templates, TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock, PlanCheck planCheck, CampaignDryRun dryRuns, CampaignFigures figures) {
+    this.planCheck = planCheck;
+    this.dryRuns = dryRuns;
+    this.figures = figures;
     this.store = store;
     this.editing = editing;
     this.decisions = decisions;
@@ -87,6 +93,57 @@ public class Campaigns {
 
   public CampaignResult resume(long tenantId, long id, String actor, String comment) {
     return change(tenantId, id, row -> decisions.resume(row, actor, comment));
+  }
+
+  /**
+   * Would {@link #update} accept {@code plan} for this campaign? The same checks — fields,
+   * window, channels, audience, caps, rules compiled and type-checked (compile errors read back
+   * with {@link RuleIssue#of}), budget per granted asset, exclusive overlap, and the campaign's
+   * state ({@code campaign-ended}, {@code approval-pending} on field {@code status}) — without
+   * writing anything or taking a lock (the overlap answer may thus be stale by the time of a
+   * real update, which checks again under the lock). Empty when the update would be accepted.
+   *
+   * @throws Problem {@code not-found} for an unknown campaign (or another tenant's)
+   */
+  public List<FieldIssue> check(long tenantId, long campaignId, CampaignPlan plan) {
+    CampaignRow row = store.find(tenantId, campaignId)
+        .orElseThrow(() -> Problem.notFound("campaign", String.valueOf(campaignId)));
+    if (CampaignStatus.valueOf(row.status()) == CampaignStatus.ENDED) {
+      return List.of(new FieldIssue("status", "campaign-ended", "campaign " + campaignId + " has ended and cannot change"));
+    }
+    if (row.pendingVersion() != null) {
+      return List.of(new FieldIssue("status", "approval-pending", "version " + row.pendingVersion()
+          + " waits for approval; edit again once it is approved or rejected"));
+    }
+    List<FieldIssue> issues = planCheck.issues(tenantId, plan);
+    if (!issues.isEmpty()) {
+      return issues;
+    }
+    return planCheck.exclusiveOverlap(tenantId, campaignId, plan)
+        .map(detail -> List.of(new FieldIssue("exclusive", "exclusive-overlap", detail))).orElse(List.of());
+  }
+
+  /**
+   * Runs the campaign's newest plan (a draft, or the version waiting for approval) over the stored
+   * events of {@code [from, to)} as if it had run then, and reports what it would have granted and
+   * cost; writes nothing. See {@link DryRunReport} for the semantics.
+   *
+   * @throws Problem {@code not-found}; {@code invalid-window} (422) unless {@code from < to <= now}
+   *     and the window is at most {@link CampaignDryRun#MAX_DAYS} days
+   */
+  public DryRunReport dryRun(long tenantId, long campaignId, java.time.Instant from, java.time.Instant to) {
+    Campaign campaign = find(tenantId, campaignId)
+        .orElseThrow(() -> Problem.notFound("campaign", String.valueOf(campaignId)));
+    return dryRuns.run(tenantId, campaign, from, to);
+  }
+
+  /**
+   * What a campaign granted per day (in the tenant's zone) and asset, from its committed
+   * decisions, {@code [from, to)}, plus distinct recipients per day and over the period. For the
+   * campaign page's live figures. Read-only.
+   */
+  public LiveFigures liveFigures(long tenantId, long campaignId, java.time.Instant from, java.time.Instant to) {
+    return figures.of(tenantId, campaignId, from, to);
   }
 
   public Optional<Campaign> find(long tenantId, long id) {

@@ -130,8 +130,8 @@ class RuleCompiler {
     return switch (language.compile(text, result)) {
       case RuleLanguage.Compilation.Compiled c -> c.program();
       case RuleLanguage.Compilation.Invalid invalid -> {
-        issues.add(new FieldIssue(field, INVALID_RULE, label + ", " + field + ", line " + invalid.line()
-            + ", column " + invalid.column() + ": " + invalid.message()));
+        issues.add(new FieldIssue(field, INVALID_RULE,
+            RuleIssue.format(label, field, invalid.line(), invalid.column(), invalid.message())));
         yield null;
       }
     };

@@ -23,7 +23,10 @@
  * submitted. Evaluation: exactly once per (campaign, rule, source event) (the ledger's key); never
  * over a per-customer cap (SQL counters) or budget (the ledger); an approval funds the budget; an
  * exhausted budget pauses the campaign after commit (actor {@code budget}). See
- * {@code docs/api/evaluation.md}. Not yet: dry run.
+ * {@code docs/api/evaluation.md}. Dry run ({@link dev.flywheel.campaign.Campaigns#dryRun}): a plan
+ * replayed in memory over a past window of stored events (the same compiled rules, counters,
+ * audience and caps as live; budget not enforced, its run-out day reported); writes nothing.
+ * {@link dev.flywheel.campaign.Campaigns#check} answers what {@code update} would, read-only.
  *
  * <p>Error codes: see {@code docs/api/campaigns.md}.
  */

@@ -1,13 +1,12 @@
 package dev.flywheel.console;
 
 import dev.flywheel.campaign.CampaignResult;
+import dev.flywheel.campaign.RuleIssue;
 import dev.flywheel.platform.web.FieldIssue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CampaignMessages {
-  /** RuleCompiler's message: {@code rule 'id', rules[0].condition, line 1, column 5: message}. */
-  private static final Pattern COMPILE = Pattern.compile(
-      "rule '([^']*)', (\\S+), line (\\d+), column (\\d+): (.*)", Pattern.DOTALL);
   private final MessageSource messages;
 
   CampaignMessages(MessageSource messages) {
@@ -35,10 +31,8 @@ class CampaignMessages {
   record Shown(String field, String code, String text, CompileError compile) {}
 
   static CompileError compileError(FieldIssue issue) {
-    Matcher m = COMPILE.matcher(issue.message() == null ? "" : issue.message());
-    return "invalid-rule".equals(issue.code()) && m.matches()
-        ? new CompileError(m.group(1), m.group(2), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), m.group(5))
-        : null;
+    return RuleIssue.of(issue).map(r -> new CompileError(r.ruleId(), r.field(), r.line(), r.column(), r.message()))
+        .orElse(null);
   }
 
   Shown show(FieldIssue issue) {

@@ -40,9 +40,11 @@ class CampaignsPage {
   private final CampaignCharts charts;
   private final CampaignMessages messages;
   private final TenantCalendar calendar;
+  private final DryRunPanel figures;
 
   CampaignsPage(Campaigns campaigns, Ledger ledger, Segments segments, CampaignViews views, CampaignCharts charts,
-      CampaignMessages messages, TenantCalendar calendar) {
+      CampaignMessages messages, TenantCalendar calendar, DryRunPanel figures) {
+    this.figures = figures;
     this.campaigns = campaigns;
     this.ledger = ledger;
     this.segments = segments;
@@ -194,6 +196,9 @@ class CampaignsPage {
     view.addObject("problem", problem);
     view.addObject("issues", issues);
     view.addObject("zone", calendar.zone(me.tenantId()));
+    view.addObject("offersDryRun", DryRunPanel.offersDryRun(c));
+    view.addObject("dryRunDays", figures.defaultDays(calendar.zone(me.tenantId())));
+    view.addObject("live", figures.live(me.tenantId(), c).orElse(null));
     view.setStatus(status);
     return view;
   }

@@ -28,19 +28,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The rule editor: a draft's rules, or a new version of an approved campaign's rules (which then
  * waits for approval while the approved version keeps serving). Conditions and grant amounts are
  * edited as CEL; while the operator types, htmx posts the form (debounced) to {@code check}, which
- * answers with the module's own compile errors (rule, line, column) without saving anything
- * ({@link PlanDryRun}). Rule ids, triggers and other effects are kept as they are. Operators only.
+ * answers with the module's own check ({@link Campaigns#check}: compile errors with rule, line and
+ * column, budgets, window, overlap, state) without saving or locking anything. Rule ids, triggers and other effects are kept as they are. Operators only.
  */
 @Controller
 @PreAuthorize(CampaignRoles.EDIT)
 class RuleEditorPage {
+  private static final java.util.Set<String> STATE_CODES = java.util.Set.of("campaign-ended", "approval-pending",
+      "exclusive-overlap");
   private final Campaigns campaigns;
-  private final PlanDryRun dryRun;
   private final CampaignMessages messages;
 
-  RuleEditorPage(Campaigns campaigns, PlanDryRun dryRun, CampaignMessages messages) {
+  RuleEditorPage(Campaigns campaigns, CampaignMessages messages) {
     this.campaigns = campaigns;
-    this.dryRun = dryRun;
     this.messages = messages;
   }
 
@@ -61,10 +61,16 @@ class RuleEditorPage {
     }
     CampaignPlan plan = found.get().plan();
     List<RuleDefinition> rules = edited(plan.rules(), form);
-    switch (dryRun.update(me.tenantId(), id, plan.withRules(rules), me.username())) {
-      case CampaignResult.Done done -> model.addAttribute("ok", true);
-      case CampaignResult.Invalid invalid -> model.addAttribute("issues", messages.show(invalid.issues()));
-      case CampaignResult.Refused refused -> model.addAttribute("problem", messages.refusal(refused));
+    List<FieldIssue> issues = campaigns.check(me.tenantId(), id, plan.withRules(rules));
+    // what update would refuse as a whole (state, overlap) shows as a refusal, the rest per field
+    List<FieldIssue> refusals = issues.stream().filter(i -> STATE_CODES.contains(i.code())).toList();
+    if (issues.isEmpty()) {
+      model.addAttribute("ok", true);
+    } else if (!refusals.isEmpty()) {
+      model.addAttribute("problem", messages.refusal(new CampaignResult.Refused(refusals.getFirst().code(),
+          refusals.getFirst().message())));
+    } else {
+      model.addAttribute("issues", messages.show(issues));
     }
     return "console/campaigns/rule-check :: result";
   }

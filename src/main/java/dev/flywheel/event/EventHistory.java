@@ -1,11 +1,17 @@
 package dev.flywheel.event;
 
 import dev.flywheel.event.store.EventReads;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Read-only questions about a tenant's stored events, for the console and the read API. */
 @Service
@@ -34,6 +40,31 @@ public class EventHistory {
   /** Event counts per day (in {@code zone}, e.g. the tenant's) and type, {@code from}–{@code to} inclusive. */
   public List<DailyTypeCount> perDayPerType(long tenantId, LocalDate from, LocalDate to, ZoneId zone) {
     return reads.perDayPerType(tenantId, from, to, zone);
+  }
+
+  /**
+   * Every event of {@code types} (null = all types) that occurred in {@code [from, to)}, oldest
+   * first in {@code (occurred_at, seq)} order, handed to {@code consumer} one at a time while
+   * PostgreSQL is read {@code fetchSize} rows at a time (a cursor in a read-only transaction of
+   * its own, or the caller's): memory stays flat however long the window. Read-only; the consumer
+   * must not call back into the database on this connection's transaction expecting writes.
+   *
+   * @param fetchSize 1 to {@link #MAX_LIMIT} rows per round trip (clamped)
+   */
+  @Transactional(readOnly = true)
+  public void forEachInRange(long tenantId, Collection<String> types, Instant from, Instant to, int fetchSize,
+      Consumer<StoredEvent> consumer) {
+    reads.forEachInRange(tenantId, types, from, to, Math.clamp(fetchSize, 1, MAX_LIMIT), consumer);
+  }
+
+  /**
+   * For each customer with an event of {@code types} in {@code [from, to)}: which of those types
+   * the customer had before {@code from} (one query; customers with none are absent). What
+   * "first ever" needs when a window of history is replayed.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Set<String>> typesBefore(long tenantId, Collection<String> types, Instant from, Instant to) {
+    return types.isEmpty() ? Map.of() : reads.typesBefore(tenantId, types, from, to);
   }
 
   /** All events the tenant ever had accepted. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.campaign.CampaignStatus;
 import dev.flywheel.campaign.Campaigns;
+import dev.flywheel.event.EventIngestion;
+import dev.flywheel.event.IncomingEvent;
+import dev.flywheel.event.IngestionResult;
+import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.Browser;
 import dev.flywheel.support.FlywheelTest;
@@ -34,15 +38,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Maker-checker in Debian's headless Chromium, once per language: an operator creates a campaign
  * from a template, sees the rule editor's live compile error, submits; signs out; an approver
- * approves it from the inbox, funds the budget, and the campaign page shows it approved and
- * scheduled with the budget chart. (An event turning into a visible grant needs the evaluation
- * slice and is not part of this test.)
+ * opens the pending campaign from the inbox and sees its dry run over the last 30 days of stored
+ * events (report and cost chart), approves it from the inbox (which funds the budget), and the
+ * campaign page shows it approved and scheduled with the budget chart. Then the clock reaches the
+ * start, a qualifying investment arrives through {@link EventIngestion}, and the grant shows in
+ * the customer's wallet and in the campaign page's live figures.
  */
 @FlywheelTest
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class CampaignBrowserTest {
   @Autowired TestTenants tenants;
   @Autowired Campaigns campaigns;
+  @Autowired EventIngestion ingestion;
+  @Autowired MovableClock clock;
   @LocalServerPort int port;
 
   WebDriver driver;
@@ -71,6 +79,12 @@ class CampaignBrowserTest {
     driver.manage().window().setSize(new Dimension(1400, 1300));
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     String base = "http://localhost:" + port;
+    // history for the dry run: three investments above 1,000 yuan over the last days, one below
+    String lang = words.language().replace("-", "");
+    for (int i = 1; i <= 3; i++) {
+      invest(tenant, "past-" + lang + "-" + i, "past-" + i, clock.instant().minus(Duration.ofDays(i)), "1500");
+    }
+    invest(tenant, "past-" + lang + "-4", "past-4", clock.instant().minus(Duration.ofDays(2)), "800");
 
     signIn(base, words, tenant.user(Role.OPERATOR));
     driver.findElement(By.cssSelector(".sidebar a[href='/console/campaigns']")).click();
@@ -110,6 +124,20 @@ class CampaignBrowserTest {
 
     signIn(base, words, tenant.user(Role.APPROVER));
     driver.findElement(By.cssSelector(".sidebar a[href='/console/approvals']")).click();
+    // before deciding, the approver looks at the dry run: it runs itself for them on the campaign page
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("dry-run-" + id))).click();
+    WebElement report = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dry-run-report")));
+    assertThat(report.getAttribute("data-participants")).isEqualTo("3");
+    assertThat(driver.findElement(By.id("dry-run-scanned")).getText()).isEqualTo("4");
+    assertThat(driver.findElement(By.cssSelector("#dry-run-assets tr[data-asset='LOTTERY_CHANCE']"))
+        .getAttribute("data-units")).isEqualTo("3");
+    WebElement chart = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#dry-run-chart-LOTTERY_CHANCE[data-rendered='true'] canvas")));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+        driver.findElement(By.id("dry-run")));
+    screenshot("dry-run-" + words.language());
+    assertThat(chart.isDisplayed()).isTrue();
+    driver.findElement(By.cssSelector(".sidebar a[href='/console/approvals']")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("comment-" + id))).sendKeys("budget ok");
     driver.findElement(By.id("approve-" + id)).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
@@ -124,6 +152,33 @@ class CampaignBrowserTest {
         .isEqualTo("1,000");
     assertThat(driver.findElement(By.id("campaign-status")).getText()).isEqualTo(words.approvedScheduled());
     screenshot("campaign-" + words.language());
+
+    // the clock reaches the start; a qualifying investment arrives and turns into a visible grant
+    clock.set(campaigns.find(tenant.id(), id).orElseThrow().plan().window().startsAt().plus(Duration.ofMinutes(5)));
+    campaigns.advanceClock();
+    assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+    String customer = "buyer-" + lang;
+    invest(tenant, "live-" + lang, customer, clock.instant(), "2000");
+    driver.get(base + "/console/customers/" + customer);
+    WebElement chances = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#wallet-balances tr[data-asset='LOTTERY_CHANCE'] .available")));
+    assertThat(chances.getText()).isEqualTo("1");
+    driver.get(campaignUrl);
+    assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("live-participants"))).getText())
+        .isEqualTo("1");
+    assertThat(driver.findElement(By.cssSelector("#live-figures [data-asset='LOTTERY_CHANCE']"))
+        .getAttribute("data-units")).isEqualTo("1");
+    wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#live-chart-LOTTERY_CHANCE[data-rendered='true'] canvas")));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+        driver.findElement(By.id("live-figures")));
+    screenshot("live-" + words.language());
+  }
+
+  private void invest(TestTenant tenant, String eventId, String customer, java.time.Instant at, String yuan) {
+    assertThat(ingestion.ingest(tenant.id(), IncomingEvent.of(eventId, customer, "investment", at,
+        java.util.Map.of("amount", new java.math.BigDecimal(yuan), "product", "p30", "term_days", 30))))
+        .isInstanceOf(IngestionResult.Accepted.class);
   }
 
   private void signIn(String base, Words words, String user) {

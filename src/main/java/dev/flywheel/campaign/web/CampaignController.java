@@ -5,6 +5,7 @@ import dev.flywheel.campaign.Campaign;
 import dev.flywheel.campaign.CampaignPlan;
 import dev.flywheel.campaign.CampaignStatus;
 import dev.flywheel.campaign.Campaigns;
+import dev.flywheel.campaign.DryRunReport;
 import dev.flywheel.campaign.TemplateDescription;
 import dev.flywheel.platform.tenancy.CurrentTenant;
 import dev.flywheel.platform.web.FieldIssue;
@@ -68,6 +69,15 @@ class CampaignController {
   @GetMapping("/api/v1/campaigns/{id}")
   Campaign get(@PathVariable long id) {
     return campaigns.find(tenant.id(), id).orElseThrow(() -> Problem.notFound("campaign", String.valueOf(id)));
+  }
+
+  /** {@code {"from": "...", "to": "..."}}: the past window to replay. */
+  record DryRunWindow(java.time.Instant from, java.time.Instant to) {}
+
+  /** Runs the newest plan over the stored events of a past window; writes nothing. */
+  @PostMapping("/api/v1/campaigns/{id}/dry-run")
+  DryRunReport dryRun(@PathVariable long id, @RequestBody DryRunWindow window) {
+    return campaigns.dryRun(tenant.id(), id, window.from(), window.to());
   }
 
   @GetMapping("/api/v1/campaigns")

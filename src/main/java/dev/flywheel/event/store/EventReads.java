@@ -5,10 +5,19 @@ import dev.flywheel.event.StoredEvent;
 import dev.flywheel.event.types.AttributeJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,6 +69,48 @@ public class EventReads {
         .param("end", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
         .query((rs, row) -> new DailyTypeCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3)))
         .list();
+  }
+
+  /**
+   * Streams events with {@code occurred_at} in {@code [from, to)}, of {@code types} (null = every
+   * type), in {@code (occurred_at, seq)} order, reading {@code fetchSize} rows at a time. Call
+   * inside a transaction: PostgreSQL only uses a cursor (instead of reading everything) when
+   * auto-commit is off.
+   */
+  public void forEachInRange(long tenantId, Collection<String> types, Instant from, Instant to, int fetchSize,
+      Consumer<StoredEvent> consumer) {
+    String typeFilter = types == null ? "" : " and e.type = any(cast(:types as text[]))";
+    var spec = jdbc.sql("select " + COLUMNS + " from events e where e.tenant_id = :tenant"
+            + " and e.occurred_at >= :from and e.occurred_at < :to" + typeFilter + " order by e.occurred_at, e.seq")
+        .withFetchSize(fetchSize)
+        .param("tenant", tenantId).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+        .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    if (types != null) {
+      spec = spec.param("types", types.toArray(String[]::new));
+    }
+    try (Stream<StoredEvent> events = spec.query(EventReads::map).stream()) {
+      events.forEach(consumer);
+    }
+  }
+
+  /**
+   * For the customers with an event of {@code types} in {@code [from, to)}: which of those types
+   * each had before {@code from} (customers with none are absent).
+   */
+  public Map<String, Set<String>> typesBefore(long tenantId, Collection<String> types, Instant from, Instant to) {
+    Map<String, Set<String>> out = new HashMap<>();
+    jdbc.sql("""
+            select distinct b.customer_id, b.type from events b
+             where b.tenant_id = :tenant and b.type = any(cast(:types as text[])) and b.occurred_at < :from
+               and b.customer_id in (select w.customer_id from events w
+                                      where w.tenant_id = :tenant and w.type = any(cast(:types as text[]))
+                                        and w.occurred_at >= :from and w.occurred_at < :to)""")
+        .param("tenant", tenantId).param("types", types.toArray(String[]::new))
+        .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+        .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+        .query((rs, row) -> out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)))
+        .list();
+    return out;
   }
 
   public long count(long tenantId) {

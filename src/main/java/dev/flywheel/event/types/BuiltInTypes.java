@@ -42,7 +42,8 @@ public final class BuiltInTypes {
         required("amount", MONEY), required("product", STRING), required("term_days", INTEGER).atLeast(1));
     add("investment_cancelled", "An investment was cancelled",
         optional("amount", MONEY), optional("investment_event_id", STRING));
-    add("redemption", "A customer redeemed an investment", required("amount", MONEY), optional("product", STRING));
+    add("redemption", "A customer redeemed an investment", required("amount", MONEY), optional("product", STRING),
+        optional("investment_event_id", STRING));
     add("share", "A customer shared something", required("target", STRING), optional("channel", STRING));
     add("page_view", "A customer viewed a page", required("page", STRING), optional("variant", STRING));
     add("message_click", "A customer clicked a message", optional("message_id", STRING), optional("link", STRING));
