@@ -1,5 +1,6 @@
 package dev.flywheel.campaign;
 
+import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.security.ConsoleUsers;
@@ -25,12 +26,12 @@ class CampaignApiTest {
   @Autowired MovableClock clock;
   @LocalServerPort int port;
   TestTenants.TestTenant tenant;
-  CampaignApi api;
+  ApiClient api;
 
   @BeforeEach
   void setUp() {
     tenant = tenants.create();
-    api = new CampaignApi(port, tenant.apiKey());
+    api = new ApiClient(port, tenant.apiKey());
   }
 
   Map<String, Object> plan(Map<String, Object> overrides) {

@@ -1,5 +1,6 @@
 package dev.flywheel.customer;
 
+import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
@@ -21,7 +22,7 @@ class CustomerApiTest {
 
   @Test
   void putCreatesThenReplacesAndGetShowsMaskedData() {
-    Api api = new Api(port, tenants.create().apiKey());
+    ApiClient api = new ApiClient(port, tenants.create().apiKey());
     var created = api.put("/api/v1/customers/u-1", Map.of("name", "张三丰", "phone", "13812345678",
         "birthday", "1990-04-01", "city", "Shanghai", "risk_level", "R2", "asset_tier", "HNW",
         "tags", List.of("insurance", "loan"), "attributes", Map.of("employer", "ACME"),
@@ -46,7 +47,7 @@ class CustomerApiTest {
 
   @Test
   void invalidInputIsAProblemNamingEachField() {
-    Api api = new Api(port, tenants.create().apiKey());
+    ApiClient api = new ApiClient(port, tenants.create().apiKey());
     var invalid = api.put("/api/v1/customers/u-2", Map.of("birthday", "1990-13-01",
         "tags", List.of("ok", "not ok"), "nickname", "x", "attributes", "flat"));
     assertThat(invalid.status()).isEqualTo(422);
@@ -61,7 +62,7 @@ class CustomerApiTest {
 
   @Test
   void tagsCanBeAddedAndRemoved() {
-    Api api = new Api(port, tenants.create().apiKey());
+    ApiClient api = new ApiClient(port, tenants.create().apiKey());
     api.put("/api/v1/customers/u-3", Map.of("tags", List.of("loan")));
     assertThat(api.post("/api/v1/customers/u-3/tags", Map.of("tags", List.of("insurance", "loan", "vip")))
         .<List<String>>get("tags")).containsExactly("loan", "insurance", "vip");
@@ -75,7 +76,7 @@ class CustomerApiTest {
   @Test
   void anOptOutRecordsItsTime() {
     TestTenants.TestTenant tenant = tenants.create();
-    Api api = new Api(port, tenant.apiKey());
+    ApiClient api = new ApiClient(port, tenant.apiKey());
     api.put("/api/v1/customers/u-4", Map.of());
     var out = api.put("/api/v1/customers/u-4/consent/sms", Map.of("granted", false));
     assertThat(out.status()).isEqualTo(200);
@@ -100,8 +101,8 @@ class CustomerApiTest {
   void aTenantCanNeitherReadNorChangeAnotherTenantsCustomer() {
     TestTenants.TestTenant a = tenants.create();
     TestTenants.TestTenant b = tenants.create();
-    Api apiA = new Api(port, a.apiKey());
-    Api apiB = new Api(port, b.apiKey());
+    ApiClient apiA = new ApiClient(port, a.apiKey());
+    ApiClient apiB = new ApiClient(port, b.apiKey());
     assertThat(apiB.put("/api/v1/customers/shared-1", Map.of("name", "Bob", "tags", List.of("loan"))).status())
         .isEqualTo(201);
 
@@ -127,7 +128,7 @@ class CustomerApiTest {
   @Test
   void searchFiltersByPrefixTagAndStage() {
     TestTenants.TestTenant tenant = tenants.create();
-    Api api = new Api(port, tenant.apiKey());
+    ApiClient api = new ApiClient(port, tenant.apiKey());
     api.put("/api/v1/customers/vip-1", Map.of("tags", List.of("loan")));
     api.put("/api/v1/customers/vip-2", Map.of("tags", List.of("insurance")));
     api.put("/api/v1/customers/std-1", Map.of("tags", List.of("loan")));

@@ -1,5 +1,6 @@
 package dev.flywheel.customer;
 
+import dev.flywheel.support.ApiClient;
 import static dev.flywheel.customer.EventFeed.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ class LifecycleStageTest {
 
   @Test
   void thresholdsAreConfigurablePerTenantAndValidated() {
-    Api api = new Api(port, tenant.apiKey());
+    ApiClient api = new ApiClient(port, tenant.apiKey());
     assertThat(api.get("/api/v1/lifecycle-settings").body())
         .containsEntry("new_days", 7).containsEntry("dormant_after_days", 60);
 

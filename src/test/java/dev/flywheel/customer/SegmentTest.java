@@ -1,5 +1,6 @@
 package dev.flywheel.customer;
 
+import dev.flywheel.support.ApiClient;
 import static dev.flywheel.customer.EventFeed.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,12 +29,12 @@ class SegmentTest {
   @Autowired TransactionTemplate transactions;
   @LocalServerPort int port;
   TestTenants.TestTenant tenant;
-  Api api;
+  ApiClient api;
 
   @BeforeEach
   void setUp() {
     tenant = tenants.create();
-    api = new Api(port, tenant.apiKey());
+    api = new ApiClient(port, tenant.apiKey());
     EventFeed feed = new EventFeed(publisher, transactions);
     approved(feed, "s1", List.of("loan"), 3);
     approved(feed, "s2", List.of("loan"), 1);
@@ -115,7 +116,7 @@ class SegmentTest {
     long id = ((Number) created.get("id")).longValue();
     assertThat(api.post("/api/v1/segments", Map.of("name", "mine", "expression", "true")).<String>get("code"))
         .isEqualTo("segment-name-taken");
-    var other = new Api(port, tenants.create().apiKey());
+    var other = new ApiClient(port, tenants.create().apiKey());
     assertThat(other.get("/api/v1/segments/" + id).status()).isEqualTo(404);
     assertThat(other.get("/api/v1/segments/" + id + "/members").<String>get("code")).isEqualTo("not-found");
     assertThat(api.post("/api/v1/segments", Map.of("expression", "true")).<String>get("code"))

@@ -1,5 +1,6 @@
 package dev.flywheel.ledger;
 
+import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
@@ -35,7 +36,7 @@ class CouponTest {
   void redeemIsIdempotentByRequestIdAndRefusesWithClearCodes() {
     TestTenants.TestTenant tenant = tenants.create();
     TestTenants.TestTenant other = tenants.create();
-    HttpClient api = new HttpClient(port, tenant.apiKey());
+    ApiClient api = new ApiClient(port, tenant.apiKey());
     List<String> codes = grantCoupons(tenant.id(), "u-1", 3, 10);
 
     var redeemed = api.post("/api/v1/coupons/" + codes.get(0) + "/redeem",
@@ -54,7 +55,7 @@ class CouponTest {
         Map.of("request_id", "order-3", "customer_id", "u-2"));
     assertThat(foreignCustomer.status()).isEqualTo(404);
     assertThat(foreignCustomer.code()).isEqualTo("coupon-not-found");
-    assertThat(new HttpClient(port, other.apiKey()).post("/api/v1/coupons/" + codes.get(1) + "/redeem",
+    assertThat(new ApiClient(port, other.apiKey()).post("/api/v1/coupons/" + codes.get(1) + "/redeem",
         Map.of("request_id", "order-4", "customer_id", "u-1")).code()).as("another tenant's").isEqualTo("coupon-not-found");
     assertThat(api.post("/api/v1/coupons/NOSUCHCODE/redeem", Map.of("request_id", "order-5", "customer_id", "u-1"))
         .code()).isEqualTo("coupon-not-found");

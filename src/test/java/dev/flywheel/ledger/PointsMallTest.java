@@ -1,5 +1,6 @@
 package dev.flywheel.ledger;
 
+import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.FlywheelTest;
@@ -31,7 +32,7 @@ class PointsMallTest {
   @Test
   void exchangeChecksStockAndPointsAndIsIdempotent() {
     TestTenants.TestTenant tenant = tenants.create();
-    HttpClient api = new HttpClient(port, tenant.apiKey());
+    ApiClient api = new ApiClient(port, tenant.apiKey());
     givePoints(tenant.id(), "u-1", 500);
     var item = api.post("/api/v1/catalog/items", Map.of("name", "Umbrella", "point_price", 200, "stock", 2));
     assertThat(item.status()).isEqualTo(201);
@@ -54,7 +55,7 @@ class PointsMallTest {
     assertThat(poor.code()).isEqualTo("insufficient-points");
     assertThat(api.post("/api/v1/customers/u-1/exchanges", Map.of("item_id", 999_999_999, "quantity", 1, "request_id", "x-4"))
         .code()).isEqualTo("item-not-found");
-    assertThat(new HttpClient(port, tenants.create().apiKey()).post("/api/v1/customers/u-1/exchanges",
+    assertThat(new ApiClient(port, tenants.create().apiKey()).post("/api/v1/customers/u-1/exchanges",
         Map.of("item_id", itemId, "quantity", 1, "request_id", "x-5")).code())
         .as("another tenant's item").isEqualTo("item-not-found");
 

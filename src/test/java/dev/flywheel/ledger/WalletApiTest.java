@@ -1,5 +1,6 @@
 package dev.flywheel.ledger;
 
+import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.customer.Customers;
@@ -28,22 +29,22 @@ class WalletApiTest {
     ledger.grant(GrantRequest.of(b.id(), 8_001, "r", "ev-2", "b-only", Asset.POINTS, 7)
         .pendingUntil(java.time.Instant.now().plusSeconds(86_400 * 30)));
 
-    var own = new HttpClient(port, b.apiKey()).get("/api/v1/customers/b-only/wallet");
+    var own = new ApiClient(port, b.apiKey()).get("/api/v1/customers/b-only/wallet");
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.<Map<String, Object>>get("balances.POINTS"))
         .containsEntry("available", 40).containsEntry("pending", 7).containsEntry("debt", 0);
     assertThat(own.<List<Map<String, Object>>>get("history")).extracting(m -> m.get("kind"))
         .containsExactly("GRANT", "GRANT");
 
-    var foreign = new HttpClient(port, a.apiKey()).get("/api/v1/customers/b-only/wallet");
+    var foreign = new ApiClient(port, a.apiKey()).get("/api/v1/customers/b-only/wallet");
     assertThat(foreign.status()).isEqualTo(404);
     assertThat(foreign.code()).isEqualTo("not-found");
     assertThat(foreign.raw()).doesNotContain("balances");
 
     customers.saveProfile(a.id(), "a-new", Map.of());
-    var empty = new HttpClient(port, a.apiKey()).get("/api/v1/customers/a-new/wallet");
+    var empty = new ApiClient(port, a.apiKey()).get("/api/v1/customers/a-new/wallet");
     assertThat(empty.status()).as("a known customer with nothing yet").isEqualTo(200);
     assertThat(empty.<Map<String, Object>>get("balances")).isEmpty();
-    assertThat(new HttpClient(port, "not-a-key").get("/api/v1/customers/b-only/wallet").status()).isEqualTo(401);
+    assertThat(new ApiClient(port, "not-a-key").get("/api/v1/customers/b-only/wallet").status()).isEqualTo(401);
   }
 }

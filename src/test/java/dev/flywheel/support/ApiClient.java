@@ -1,4 +1,4 @@
-package dev.flywheel.ledger;
+package dev.flywheel.support;
 
 import java.util.Map;
 import org.springframework.http.HttpMethod;
@@ -7,19 +7,20 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny JSON client for one tenant's API key; never throws on 4xx/5xx. */
-final class HttpClient {
+public final class ApiClient {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final RestClient client;
   private final String key;
 
-  HttpClient(int port, String key) {
+  public ApiClient(int port, String key) {
     this.client = RestClient.create("http://localhost:" + port);
     this.key = key;
   }
 
-  record Response(int status, Map<String, Object> body, String raw) {
+  public record Response(int status, Map<String, Object> body, String raw) {
+    /** The value at a dotted path, e.g. {@code loan.stage}. */
     @SuppressWarnings("unchecked")
-    <T> T get(String path) {
+    public <T> T get(String path) {
       Object current = body;
       for (String part : path.split("\\.")) {
         current = current instanceof Map<?, ?> m ? m.get(part) : null;
@@ -27,17 +28,26 @@ final class HttpClient {
       return (T) current;
     }
 
-    String code() {
+    /** The problem detail's stable code. */
+    public String code() {
       return get("code");
     }
   }
 
-  Response get(String uri) {
+  public Response get(String uri) {
     return call(HttpMethod.GET, uri, null);
   }
 
-  Response post(String uri, Object body) {
+  public Response put(String uri, Object body) {
+    return call(HttpMethod.PUT, uri, body);
+  }
+
+  public Response post(String uri, Object body) {
     return call(HttpMethod.POST, uri, body);
+  }
+
+  public Response delete(String uri) {
+    return call(HttpMethod.DELETE, uri, null);
   }
 
   @SuppressWarnings("unchecked")
