@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The money path's invariants, checked over the whole ledger after every scenario. */
-final class LedgerInvariants {
+public final class LedgerInvariants {
   private LedgerInvariants() {}
 
-  static void assertHold(JdbcClient jdbc) {
+  public static void assertHold(JdbcClient jdbc) {
     assertThat(jdbc.sql("""
             select count(*) from (select entry_id, asset from ledger_postings group by entry_id, asset
                                   having sum(amount) <> 0) unbalanced""").query(Long.class).single())
@@ -31,5 +31,9 @@ final class LedgerInvariants {
               + (select coalesce(sum(p.amount), 0) from ledger_grants g join ledger_postings p on p.entry_id = g.entry_id
                  and p.amount > 0 where g.tenant_id = b.tenant_id and g.campaign_id = b.campaign_id and g.asset = b.asset)""")
         .query(Long.class).single()).as("funded = remaining + granted for every budget").isZero();
+    assertThat(jdbc.sql("""
+            select count(*) from (select 1 from ledger_grants group by tenant_id, campaign_id, rule_id, source_event_id
+                                  having count(*) > 1) d""").query(Long.class).single())
+        .as("no duplicate grant per (campaign, rule, source event)").isZero();
   }
 }
