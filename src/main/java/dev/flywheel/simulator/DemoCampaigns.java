@@ -8,6 +8,8 @@ import dev.flywheel.campaign.Window;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * The seed-000 example campaign ("Million-yuan gift giveback") for the demo tenant, made the way
  * operators make one: from templates, written by the operator, approved by the approver. It
- * runs from now on, so events sent to the demo API key answer with real effects.
+ * runs from the start of today, so events sent to the demo API key answer with real effects.
  */
 @Component
 class DemoCampaigns {
+  private static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
   private final Campaigns campaigns;
   private final Clock clock;
 
@@ -28,8 +31,9 @@ class DemoCampaigns {
   }
 
   void create(long tenantId) {
-    Instant now = clock.instant();
-    Window window = Window.of(now, now.plus(Duration.ofDays(30)));
+    // from the start of today in the demo tenant's zone, so today's events all count
+    Instant today = LocalDate.now(clock.withZone(DEMO_ZONE)).atStartOfDay(DEMO_ZONE).toInstant();
+    Window window = Window.of(today, today.plus(Duration.ofDays(30)));
     launch(tenantId, "first_investment_points", plan("Giveback: first-investment points",
         "The day's first investment earns points at 10:1", window, Map.of(Asset.POINTS, 5_000_000L), 10));
     launch(tenantId, "investment_lottery", plan("Giveback: lottery chances",
