@@ -1,5 +1,8 @@
 package dev.flywheel.campaign;
 
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelLateFunctionBindings;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -23,11 +26,15 @@ public final class Activation {
   private final String eventType;
   private final Map<String, Object> variables;
   private final Map<String, Long> countsToday;
+  private final CelLateFunctionBindings functions;
 
   private Activation(String eventType, Map<String, Object> variables, Map<String, Long> countsToday) {
     this.eventType = eventType;
     this.variables = variables;
     this.countsToday = countsToday;
+    // built once per event, not once per rule: building bindings dominated a rule's cost
+    this.functions = CelLateFunctionBindings.from(
+        CelFunctionBinding.from(RuleLanguage.COUNT_TODAY, String.class, this::countToday));
   }
 
   public String eventType() {
@@ -36,6 +43,11 @@ public final class Activation {
 
   Map<String, Object> variables() {
     return variables;
+  }
+
+  /** The late-bound functions ({@code count_today}) the rules of this event call. */
+  CelLateFunctionBindings functions() {
+    return functions;
   }
 
   long countToday(String type) {

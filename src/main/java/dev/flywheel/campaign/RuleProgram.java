@@ -1,7 +1,6 @@
 package dev.flywheel.campaign;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelLateFunctionBindings;
 import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
@@ -53,8 +52,7 @@ public final class RuleProgram {
       return new Decision.DoesNotApply(id, Decision.Why.OTHER_EVENT_TYPE, null,
           "listens to " + definition.trigger() + ", not " + activation.eventType());
     }
-    CelLateFunctionBindings functions = CelLateFunctionBindings.from(
-        CelFunctionBinding.from(RuleLanguage.COUNT_TODAY, String.class, activation::countToday));
+    CelLateFunctionBindings functions = activation.functions();
     Map<String, Object> variables = activation.variables();
     String current = null;
     try {
