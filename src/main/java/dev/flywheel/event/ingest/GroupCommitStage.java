@@ -66,6 +66,10 @@ public class GroupCommitStage {
     }
     Pending pending = new Pending(tenantId, submission, new CompletableFuture<>());
     queue.add(pending);
+    if (!running && queue.remove(pending)) {
+      // shutting down after our check above: no worker will take it, and stop() may have drained already
+      return intake.accept(tenantId, List.of(submission)).getFirst();
+    }
     try {
       return pending.answer().get();
     } catch (ExecutionException failed) {
