@@ -42,8 +42,9 @@ class BudgetRaceTest {
     List<List<GrantOutcome>> perClient = Race.run(CLIENTS, client -> {
       List<GrantOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
-        GrantOutcome o = ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + client + "-" + i,
-            "u-" + client, Asset.LOTTERY_CHANCE, 1));
+        int n = i;
+        GrantOutcome o = Race.retryingDeadlocks(() -> ledger.grant(GrantRequest.of(tenant, campaign, "r",
+            "ev-" + client + "-" + n, "u-" + client, Asset.LOTTERY_CHANCE, 1)));
         outcomes.add(o);
         if (o instanceof GrantOutcome.BudgetExhausted) {
           break;
@@ -76,8 +77,9 @@ class BudgetRaceTest {
       long sum = 0;
       for (int i = 0; i < 40; i++) {
         long amount = ThreadLocalRandom.current().nextLong(1, 9);
-        if (ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + client + "-" + i, "u-" + client,
-            Asset.CASH_BACK, amount)) instanceof GrantOutcome.Granted g) {
+        int n = i;
+        if (Race.retryingDeadlocks(() -> ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + client + "-" + n,
+            "u-" + client, Asset.CASH_BACK, amount))) instanceof GrantOutcome.Granted g) {
           sum += g.grant().amount();
         }
       }

@@ -146,7 +146,7 @@ class GrantAllTest {
           batch.add(GrantRequest.of(tenant, campaign, "r", "ev-" + owner + "-" + round + "-" + i / 2, "u-" + owner,
               Asset.LOTTERY_CHANCE, 1));
         }
-        outcomes.addAll(ledger.grantAll(batch));
+        outcomes.addAll(Race.retryingDeadlocks(() -> ledger.grantAll(batch)));
       }
       return outcomes;
     });
