@@ -3,6 +3,7 @@ package dev.flywheel.ledger;
 import dev.flywheel.ledger.coupon.CouponStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,11 @@ public class Coupons {
   @Transactional(readOnly = true)
   public Optional<CouponTemplate> template(long tenantId, long id) {
     return store.template(tenantId, id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CouponTemplate> templates(long tenantId) {
+    return store.templates(tenantId);
   }
 
   /**

@@ -44,11 +44,18 @@ public class CouponStore {
 
   public Optional<CouponTemplate> template(long tenantId, long id) {
     return jdbc.sql("select * from ledger_coupon_templates where tenant_id = :tenant and id = :id")
-        .param("tenant", tenantId).param("id", id)
-        .query((rs, n) -> new CouponTemplate(rs.getLong("id"), rs.getString("name"), rs.getLong("face_value"),
-            rs.getLong("min_spend"), instant(rs, "valid_from"), instant(rs, "valid_to"),
-            (Integer) rs.getObject("valid_days")))
-        .optional();
+        .param("tenant", tenantId).param("id", id).query(CouponStore::template).optional();
+  }
+
+  public List<CouponTemplate> templates(long tenantId) {
+    return jdbc.sql("select * from ledger_coupon_templates where tenant_id = :tenant order by id")
+        .param("tenant", tenantId).query(CouponStore::template).list();
+  }
+
+  private static CouponTemplate template(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new CouponTemplate(rs.getLong("id"), rs.getString("name"), rs.getLong("face_value"),
+        rs.getLong("min_spend"), instant(rs, "valid_from"), instant(rs, "valid_to"),
+        (Integer) rs.getObject("valid_days"));
   }
 
   /** Issues {@code count} coupons of a template for a grant (its COUPON postings are the grant's). */
