@@ -58,5 +58,7 @@ class DurableGrantThroughputBenchmarkTest extends GrantThroughputBenchmark {
   @Test
   void durableGrantsToOneCampaignAgainstASingleRowDecrementLoop() throws Exception {
     measure("grants-durable", "Durable grants to one campaign vs a single-row decrement loop (fsync on)");
+    // measure(...) asserted the ledger invariants; the report is what the run is for
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Path.of("target/bench/grants-durable.md")).isNotEmptyFile();
   }
 }
