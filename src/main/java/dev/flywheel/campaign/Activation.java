@@ -2,11 +2,10 @@ package dev.flywheel.campaign;
 
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelLateFunctionBindings;
+import dev.flywheel.platform.cel.CelValues;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +143,7 @@ public final class Activation {
       event.put("id", eventId);
       event.put("occurred_at", occurredAt);
       event.put("channel", channel);
-      event.put("attributes", normalize(attributes));
+      event.put("attributes", CelValues.normalize(attributes));
       long fen = amount == null ? 0 : amount.movePointRight(2).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
       event.put("amount_fen", fen);
       event.put("amount", amount == null ? 0.0 : amount.doubleValue());
@@ -156,7 +155,7 @@ public final class Activation {
       c.put("acquisition_channel", orEmpty(customer.acquisitionChannel()));
       c.put("invited_by", orEmpty(customer.invitedBy()));
       c.put("registered_at", customer.registeredAt() == null ? Instant.EPOCH : customer.registeredAt());
-      c.put("attributes", normalize(customer.attributes() == null ? Map.of() : customer.attributes()));
+      c.put("attributes", CelValues.normalize(customer.attributes() == null ? Map.of() : customer.attributes()));
       Map<String, Object> v = new HashMap<>();
       v.put("event", event);
       v.put("customer", c);
@@ -169,28 +168,5 @@ public final class Activation {
       return s == null ? "" : s;
     }
 
-    /** Values in the Java types CEL understands (Long, Double, String, Boolean, List, Map). */
-    private static Object normalize(Object value) {
-      return switch (value) {
-        case null -> com.google.protobuf.NullValue.NULL_VALUE;
-        case Integer i -> i.longValue();
-        case Short s -> s.longValue();
-        case BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b.doubleValue();
-        case BigDecimal d -> d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-            ? (Object) d.longValue() : d.doubleValue();
-        case Float f -> f.doubleValue();
-        case Map<?, ?> m -> {
-          Map<String, Object> out = new LinkedHashMap<>();
-          m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
-          yield out;
-        }
-        case List<?> l -> {
-          List<Object> out = new ArrayList<>(l.size());
-          l.forEach(x -> out.add(normalize(x)));
-          yield out;
-        }
-        default -> value;
-      };
-    }
   }
 }

@@ -140,37 +140,9 @@ abstract class GrantThroughputBenchmark {
             + "Per level %d rounds of %.1f s per path, alternating which goes first, after %.1f s warm-up of each; "
             + "tables analysed after warm-up: %s. Latency includes waiting for a pooled connection "
             + "(pool of %s).",
-            rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no", poolSize())
-        .line("")
-        .header("clients", "baseline decrements/s", "baseline p50 ms", "baseline p99 ms",
-            "grants/s", "grant p50 ms", "grant p99 ms", "ratio grants/baseline",
-            "median round ratio");
-    double bestRatio = 0;
-    for (int clients : levels) {
-      Result base = new Result();
-      Result mine = new Result();
-      List<Double> roundRatios = new ArrayList<>();
-      for (int r = 0; r < rounds; r++) {
-        Result b;
-        Result m;
-        if (r % 2 == 0) {
-          b = run(baseline, 1, seconds / rounds);
-          m = run(real, clients, seconds / rounds);
-        } else {
-          m = run(real, clients, seconds / rounds);
-          b = run(baseline, 1, seconds / rounds);
-        }
-        roundRatios.add(m.rate() / b.rate());
-        base.add(b);
-        mine.add(m);
-      }
-      double ratio = mine.rate() / base.rate();
-      bestRatio = Math.max(bestRatio, ratio);
-      report.row(clients, BenchReport.rate(base.rate()), BenchReport.ms(base.latency, 50),
-          BenchReport.ms(base.latency, 99), BenchReport.rate(mine.rate()),
-          BenchReport.ms(mine.latency, 50), BenchReport.ms(mine.latency, 99),
-          BenchReport.ratio(ratio), BenchReport.ratio(median(roundRatios)));
-    }
+            rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no", poolSize());
+    double bestRatio = section(report, "One grant per transaction, `Ledger.grant`:", levels, baseline, real, rounds,
+        seconds, "grants/s");
     if (batch > 1) {
       Result base = new Result();
       Result mine = new Result();

@@ -1,12 +1,9 @@
 package dev.flywheel.customer.segment;
 
 import dev.flywheel.customer.CustomerProfile;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.flywheel.platform.cel.CelValues;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +31,7 @@ final class SegmentVariables {
     v.put("city", orEmpty(c.city()));
     v.put("risk_level", orEmpty(c.riskLevel()));
     v.put("asset_tier", orEmpty(c.assetTier()));
-    v.put("attributes", normalize(c.attributes()));
+    v.put("attributes", CelValues.normalize(c.attributes()));
     Map<String, Boolean> consent = new HashMap<>();
     c.consent().forEach((channel, value) -> consent.put(channel, value.granted()));
     v.put("consent", consent);
@@ -49,27 +46,4 @@ final class SegmentVariables {
     return s == null ? "" : s;
   }
 
-  /** JSON values in the Java types CEL understands (Long, Double, String, Boolean, List, Map). */
-  private static Object normalize(Object value) {
-    return switch (value) {
-      case null -> com.google.protobuf.NullValue.NULL_VALUE;
-      case Integer i -> i.longValue();
-      case Short s -> s.longValue();
-      case BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b.doubleValue();
-      case BigDecimal d -> d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
-          ? (Object) d.longValue() : d.doubleValue();
-      case Float f -> f.doubleValue();
-      case Map<?, ?> m -> {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, x) -> out.put(String.valueOf(k), normalize(x)));
-        yield out;
-      }
-      case List<?> l -> {
-        List<Object> out = new ArrayList<>(l.size());
-        l.forEach(x -> out.add(normalize(x)));
-        yield out;
-      }
-      default -> value;
-    };
-  }
 }
