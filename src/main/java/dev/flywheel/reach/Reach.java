@@ -1,0 +1,23 @@
+package dev.flywheel.reach;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The reach module's API for other modules (journeys, campaigns, lottery, community …). */
+public interface Reach {
+
+  /**
+   * Plans one message. Joins the caller's transaction when there is one: the message exists if and
+   * only if the caller commits. Idempotent by {@code (tenant, dedupeKey)}.
+   */
+  SendOutcome send(SendRequest request);
+
+  /** Where one message is now. */
+  Optional<MessageStatus> status(long tenantId, long messageId);
+
+  /**
+   * Message counts grouped by source and variant, for every source starting with
+   * {@code sourcePrefix} (e.g. {@code journey/12/}).
+   */
+  List<MessageFigures> figures(long tenantId, String sourcePrefix);
+}
