@@ -95,10 +95,14 @@ class ReceiptController {
         : id instanceof String s && s.matches("\\d{1,18}") ? Long.parseLong(s) : -1;
     MessageStatus to = status instanceof String s ? STATUSES.get(s.toLowerCase(java.util.Locale.ROOT)) : null;
     if (messageId < 0 || to == null) {
-      throw new Problem(HttpStatus.BAD_REQUEST, "malformed-receipt", "The receipt has invalid fields",
-          List.of(messageId < 0 ? new FieldIssue("message_id", "invalid", "the message id Flywheel sent") : null,
-              to == null ? new FieldIssue("status", "invalid", "one of " + STATUSES.keySet().stream().sorted().toList()) : null)
-              .stream().filter(java.util.Objects::nonNull).toList());
+      List<FieldIssue> issues = new java.util.ArrayList<>();
+      if (messageId < 0) {
+        issues.add(new FieldIssue("message_id", "invalid", "the message id Flywheel sent"));
+      }
+      if (to == null) {
+        issues.add(new FieldIssue("status", "invalid", "one of " + STATUSES.keySet().stream().sorted().toList()));
+      }
+      throw new Problem(HttpStatus.BAD_REQUEST, "malformed-receipt", "The receipt has invalid fields", issues);
     }
     Object reason = json.get("reason");
     Object ref = json.get("provider_ref");
