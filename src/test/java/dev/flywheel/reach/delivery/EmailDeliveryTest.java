@@ -72,6 +72,19 @@ class EmailDeliveryTest {
   }
 
   @Test
+  void theCustomersAddressIsValidatedAndNeverShownRaw() {
+    var tenant = tenants.create();
+    ApiClient api = new ApiClient(port, tenant.apiKey());
+    var invalid = api.put("/api/v1/customers/C-4", Map.of("email", "not-an-address"));
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.raw()).contains("\"field\":\"email\"").contains("invalid-format");
+    api.put("/api/v1/customers/C-4", Map.of("email", "zhang.san@example.com"));
+    var shown = api.get("/api/v1/customers/C-4");
+    assertThat(shown.<String>get("email_masked")).isEqualTo("z*********@example.com");
+    assertThat(shown.raw()).doesNotContain("zhang.san");
+  }
+
+  @Test
   void withoutAnSmtpServerEmailFailsWithAClearReason() {
     var tenant = tenants.create();
     long id = fixture.queue(tenant.id(), "C-2", Channel.EMAIL, "bob@example.com", "Hi", "Body");
