@@ -56,8 +56,9 @@ public class StatusMoves {
     String stamp = STAMP.get(to);
     if (stamp != null) {
       // a fixed column name from STAMP, never input
-      jdbc.sql("update reach_deliveries set " + stamp + " = coalesce(" + stamp + ", :at) where message_id = :id")
-          .param("id", messageId).param("at", Timestamp.from(at)).update();
+      jdbc.sql("update reach_deliveries set " + stamp + " = coalesce(" + stamp + ", :at)"
+              + " where message_id = :id and tenant_id = :tenant")
+          .param("id", messageId).param("tenant", tenantId).param("at", Timestamp.from(at)).update();
     }
     Optional<MessageStatusChanged> changed = jdbc.sql("""
             update reach_messages set status = :to, status_reason = :reason, updated_at = :at
