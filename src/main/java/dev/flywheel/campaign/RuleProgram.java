@@ -1,8 +1,6 @@
 package dev.flywheel.campaign;
 
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelLateFunctionBindings;
-import dev.cel.runtime.CelRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,21 +9,27 @@ import java.util.Map;
 /**
  * One compiled rule: a pure function from an {@link Activation} to a {@link Decision}. Writes
  * nothing, reads no clock; immutable and thread-safe.
+ *
+ * <p>The condition's top-level {@code &&} parts are evaluated in order and the first one that is
+ * not true decides (its text is the explanation). Each expression runs in its direct form
+ * (compiled closures) where it has one, and through the CEL interpreter when the direct form is
+ * not sure ({@link CompiledExpression}); {@link #interpreted} runs the interpreter alone and
+ * decides identically.
  */
 public final class RuleProgram {
   private final RuleDefinition definition;
   private final List<Part> condition;
   private final List<CompiledEffect> effects;
 
-  record Part(String text, CelRuntime.Program program) {}
+  record Part(String text, CompiledExpression expression) {}
 
   sealed interface CompiledEffect {
-    record Grant(EffectDefinition.Grant definition, CelRuntime.Program amount, CelRuntime.Program pendingDays,
-        CelRuntime.Program recipient) implements CompiledEffect {}
+    record Grant(EffectDefinition.Grant definition, CompiledExpression amount, CompiledExpression pendingDays,
+        CompiledExpression recipient) implements CompiledEffect {}
 
     record AddTag(String tag) implements CompiledEffect {}
 
-    record Signal(String name, Map<String, CelRuntime.Program> payload) implements CompiledEffect {}
+    record Signal(String name, Map<String, CompiledExpression> payload) implements CompiledEffect {}
   }
 
   RuleProgram(RuleDefinition definition, List<Part> condition, List<CompiledEffect> effects) {
@@ -47,19 +51,38 @@ public final class RuleProgram {
   }
 
   public Decision evaluate(Activation activation) {
+    return evaluate(activation, true);
+  }
+
+  /** The same decision through the CEL interpreter alone: the reference for tests and benchmarks. */
+  Decision interpreted(Activation activation) {
+    return evaluate(activation, false);
+  }
+
+  /** Whether every expression of the rule has a direct form (else those parts are interpreted). */
+  boolean fullyDirect() {
+    return condition.stream().allMatch(p -> p.expression().direct() != null) && effects.stream().allMatch(e ->
+        switch (e) {
+          case CompiledEffect.Grant g -> g.amount().direct() != null
+              && (g.pendingDays() == null || g.pendingDays().direct() != null)
+              && (g.recipient() == null || g.recipient().direct() != null);
+          case CompiledEffect.AddTag t -> true;
+          case CompiledEffect.Signal s -> s.payload().values().stream().allMatch(x -> x.direct() != null);
+        });
+  }
+
+  private Decision evaluate(Activation activation, boolean direct) {
     String id = definition.id();
     if (!definition.trigger().equals(activation.eventType())) {
       return new Decision.DoesNotApply(id, Decision.Why.OTHER_EVENT_TYPE, null,
           "listens to " + definition.trigger() + ", not " + activation.eventType());
     }
-    CelLateFunctionBindings functions = activation.functions();
-    Map<String, Object> variables = activation.variables();
     String current = null;
     try {
       for (int i = 0; i < condition.size(); i++) {
         Part part = condition.get(i);
         current = part.text();
-        if (!Boolean.TRUE.equals(part.program().eval(variables, functions))) {
+        if (!Boolean.TRUE.equals(part.expression().eval(activation, direct))) {
           String which = condition.size() == 1 ? "the condition" : "part " + (i + 1) + " of " + condition.size();
           return new Decision.DoesNotApply(id, Decision.Why.CONDITION_FALSE, part.text(),
               which + " is false: " + part.text());
@@ -70,11 +93,11 @@ public final class RuleProgram {
       for (CompiledEffect effect : effects) {
         switch (effect) {
           case CompiledEffect.Grant g -> {
-            long amount = asLong(g.amount().eval(variables, functions), "amount");
+            long amount = asLong(g.amount().eval(activation, direct), "amount");
             if (amount > 0) {
               int pending = g.pendingDays() == null ? 0
-                  : (int) Math.clamp(asLong(g.pendingDays().eval(variables, functions), "pending_days"), 0, 36_500);
-              String recipient = g.recipient() == null ? null : String.valueOf(g.recipient().eval(variables, functions));
+                  : (int) Math.clamp(asLong(g.pendingDays().eval(activation, direct), "pending_days"), 0, 36_500);
+              String recipient = g.recipient() == null ? null : String.valueOf(g.recipient().eval(activation, direct));
               computed.add(new ComputedEffect.Grant(g.definition().asset(), amount, g.definition().couponTemplate(),
                   pending, recipient == null || recipient.isEmpty() ? null : recipient));
             }
@@ -83,7 +106,7 @@ public final class RuleProgram {
           case CompiledEffect.Signal s -> {
             Map<String, Object> payload = new LinkedHashMap<>();
             for (var entry : s.payload().entrySet()) {
-              payload.put(entry.getKey(), entry.getValue().eval(variables, functions));
+              payload.put(entry.getKey(), entry.getValue().eval(activation, direct));
             }
             computed.add(new ComputedEffect.Signal(s.name(), payload));
           }
