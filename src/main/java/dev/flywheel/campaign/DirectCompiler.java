@@ -196,33 +196,37 @@ final class DirectCompiler {
       };
     }
 
-    /** CEL's commutative {@code &&}: false wins over errors on either side. */
+    /**
+     * {@code &&} left to right: false on the left decides at once, as in CEL. Anything but a bool
+     * on either side (an error, which CEL may absorb when the other side is false, or a non-bool
+     * value, which CEL refuses) is left to the interpreter.
+     */
     private static DirectExpression and(DirectExpression x, DirectExpression y) {
       return a -> {
         Object l = x.eval(a);
-        if (is(l, false)) {
+        if (!(l instanceof Boolean left)) {
+          return ASK_CEL;
+        }
+        if (!left) {
           return false;
         }
         Object r = y.eval(a);
-        if (is(r, false)) {
-          return false;
-        }
-        return is(l, true) && is(r, true) ? (Object) true : ASK_CEL;
+        return r instanceof Boolean ? r : ASK_CEL;
       };
     }
 
-    /** CEL's commutative {@code ||}: true wins over errors on either side. */
+    /** {@code ||} left to right: true on the left decides at once; otherwise as {@link #and}. */
     private static DirectExpression or(DirectExpression x, DirectExpression y) {
       return a -> {
         Object l = x.eval(a);
-        if (is(l, true)) {
+        if (!(l instanceof Boolean left)) {
+          return ASK_CEL;
+        }
+        if (left) {
           return true;
         }
         Object r = y.eval(a);
-        if (is(r, true)) {
-          return true;
-        }
-        return is(l, false) && is(r, false) ? (Object) false : ASK_CEL;
+        return r instanceof Boolean ? r : ASK_CEL;
       };
     }
 

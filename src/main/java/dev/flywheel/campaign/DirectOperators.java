@@ -27,7 +27,8 @@ final class DirectOperators {
       return x.longValue() == y.longValue();
     }
     if (a instanceof Double x && b instanceof Double y) {
-      return x.doubleValue() == y.doubleValue();
+      // CEL's own equality decides NaN and signed zeros (it says NaN == NaN)
+      return Double.isNaN(x) || Double.isNaN(y) || x == 0.0 || y == 0.0 ? ASK_CEL : (Object) (x.doubleValue() == y);
     }
     if (a instanceof Boolean x && b instanceof Boolean y) {
       return x.booleanValue() == y.booleanValue();

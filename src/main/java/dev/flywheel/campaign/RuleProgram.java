@@ -59,16 +59,24 @@ public final class RuleProgram {
     return evaluate(activation, false);
   }
 
-  /** Whether every expression of the rule has a direct form (else those parts are interpreted). */
+  /** Whether every expression of the rule has a direct form (else those are always interpreted). */
   boolean fullyDirect() {
-    return condition.stream().allMatch(p -> p.expression().direct() != null) && effects.stream().allMatch(e ->
-        switch (e) {
-          case CompiledEffect.Grant g -> g.amount().direct() != null
-              && (g.pendingDays() == null || g.pendingDays().direct() != null)
-              && (g.recipient() == null || g.recipient().direct() != null);
-          case CompiledEffect.AddTag t -> true;
-          case CompiledEffect.Signal s -> s.payload().values().stream().allMatch(x -> x.direct() != null);
-        });
+    return expressions().stream().allMatch(x -> x.direct() != null);
+  }
+
+  /** Every expression of the rule: condition parts, then effects' expressions. */
+  List<CompiledExpression> expressions() {
+    List<CompiledExpression> all = new ArrayList<>();
+    condition.forEach(p -> all.add(p.expression()));
+    for (CompiledEffect e : effects) {
+      switch (e) {
+        case CompiledEffect.Grant g -> java.util.stream.Stream.of(g.amount(), g.pendingDays(), g.recipient())
+            .filter(java.util.Objects::nonNull).forEach(all::add);
+        case CompiledEffect.AddTag t -> { }
+        case CompiledEffect.Signal s -> all.addAll(s.payload().values());
+      }
+    }
+    return all;
   }
 
   private Decision evaluate(Activation activation, boolean direct) {
