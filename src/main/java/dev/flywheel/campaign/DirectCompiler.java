@@ -177,10 +177,19 @@ final class DirectCompiler {
       java.util.function.BinaryOperator<Object> op = switch (f) {
         case "_==_" -> DirectOperators::equal;
         case "_!=_" -> DirectOperators::notEqual;
-        case "_<_", "_<=_", "_>_", "_>=_" -> (l, r) -> DirectOperators.compare(l, r, f);
-        case "_+_", "_-_", "_*_", "_/_", "_%_" -> (l, r) -> DirectOperators.arithmetic(l, r, f);
+        case "_<_" -> DirectOperators::less;
+        case "_<=_" -> DirectOperators::lessOrEqual;
+        case "_>_" -> DirectOperators::greater;
+        case "_>=_" -> DirectOperators::greaterOrEqual;
+        case "_+_" -> DirectOperators::add;
+        case "_-_" -> DirectOperators::subtract;
+        case "_*_" -> DirectOperators::multiply;
+        case "_/_" -> DirectOperators::divide;
+        case "_%_" -> DirectOperators::modulo;
         case "_[_]" -> DirectOperators::index;
-        case "startsWith", "endsWith", "contains" -> (l, r) -> DirectOperators.strings(l, r, f);
+        case "startsWith" -> DirectOperators::startsWith;
+        case "endsWith" -> DirectOperators::endsWith;
+        case "contains" -> DirectOperators::contains;
         default -> null;
       };
       if (op == null) {

@@ -41,62 +41,76 @@ final class DirectOperators {
     return eq == ASK_CEL ? ASK_CEL : (Object) !((Boolean) eq);
   }
 
-  /** Comparison of two ints or two doubles; {@code test} receives the sign of a - b (NaN: never true). */
-  static Object compare(Object a, Object b, String op) {
+  // comparisons: two ints or two doubles (Java's primitive operators: NaN compares false, as in CEL)
+  static Object less(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
-      int c = Long.compare(x, y);
-      return switch (op) {
-        case "_<_" -> c < 0;
-        case "_<=_" -> c <= 0;
-        case "_>_" -> c > 0;
-        default -> c >= 0;
-      };
+      return x < y;
     }
-    if (a instanceof Double x && b instanceof Double y) {
-      double l = x;
-      double r = y;
-      return switch (op) {
-        case "_<_" -> l < r;
-        case "_<=_" -> l <= r;
-        case "_>_" -> l > r;
-        default -> l >= r;
-      };
-    }
-    return ASK_CEL;
+    return a instanceof Double x && b instanceof Double y ? (Object) (x < y) : ASK_CEL;
   }
 
-  static Object arithmetic(Object a, Object b, String op) {
+  static Object lessOrEqual(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
-      return integer(x, y, op);
+      return x <= y;
     }
-    if (a instanceof Double x && b instanceof Double y) {
-      return switch (op) {
-        case "_+_" -> x + y;
-        case "_-_" -> x - y;
-        case "_*_" -> x * y;
-        case "_/_" -> x / y;
-        default -> ASK_CEL;
-      };
-    }
-    if (a instanceof String x && b instanceof String y && op.equals("_+_")) {
-      return x.concat(y);
-    }
-    return ASK_CEL;
+    return a instanceof Double x && b instanceof Double y ? (Object) (x <= y) : ASK_CEL;
   }
 
-  private static Object integer(long x, long y, String op) {
-    try {
-      return switch (op) {
-        case "_+_" -> Math.addExact(x, y);
-        case "_-_" -> Math.subtractExact(x, y);
-        case "_*_" -> Math.multiplyExact(x, y);
-        case "_/_" -> y == 0 || (x == Long.MIN_VALUE && y == -1) ? ASK_CEL : (Object) (x / y);
-        case "_%_" -> y == 0 || (x == Long.MIN_VALUE && y == -1) ? ASK_CEL : (Object) (x % y);
-        default -> ASK_CEL;
-      };
-    } catch (ArithmeticException overflow) {
-      return ASK_CEL;
+  static Object greater(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return x > y;
     }
+    return a instanceof Double x && b instanceof Double y ? (Object) (x > y) : ASK_CEL;
+  }
+
+  static Object greaterOrEqual(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return x >= y;
+    }
+    return a instanceof Double x && b instanceof Double y ? (Object) (x >= y) : ASK_CEL;
+  }
+
+  // arithmetic: int overflow and division by zero are CEL errors, so the interpreter answers them
+  static Object add(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      long sum = x + y;
+      return ((x ^ sum) & (y ^ sum)) < 0 ? ASK_CEL : (Object) sum;
+    }
+    if (a instanceof Double x && b instanceof Double y) {
+      return x + y;
+    }
+    return a instanceof String x && b instanceof String y ? x.concat(y) : ASK_CEL;
+  }
+
+  static Object subtract(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      long difference = x - y;
+      return ((x ^ y) & (x ^ difference)) < 0 ? ASK_CEL : (Object) difference;
+    }
+    return a instanceof Double x && b instanceof Double y ? (Object) (x - y) : ASK_CEL;
+  }
+
+  static Object multiply(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      long hi = Math.multiplyHigh(x, y);
+      long product = x * y;
+      return hi == (product >> 63) ? (Object) product : ASK_CEL;
+    }
+    return a instanceof Double x && b instanceof Double y ? (Object) (x * y) : ASK_CEL;
+  }
+
+  static Object divide(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return y == 0 || (x == Long.MIN_VALUE && y == -1) ? ASK_CEL : (Object) (x / y);
+    }
+    return a instanceof Double x && b instanceof Double y ? (Object) (x / y) : ASK_CEL;
+  }
+
+  static Object modulo(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return y == 0 || (x == Long.MIN_VALUE && y == -1) ? ASK_CEL : (Object) (x % y);
+    }
+    return ASK_CEL;
   }
 
   static Object negate(Object a) {
@@ -176,16 +190,16 @@ final class DirectOperators {
     };
   }
 
-  static Object strings(Object target, Object arg, String function) {
-    if (!(target instanceof String s) || !(arg instanceof String x)) {
-      return ASK_CEL;
-    }
-    return switch (function) {
-      case "startsWith" -> s.startsWith(x);
-      case "endsWith" -> s.endsWith(x);
-      case "contains" -> s.contains(x);
-      default -> ASK_CEL;
-    };
+  static Object startsWith(Object target, Object arg) {
+    return target instanceof String s && arg instanceof String x ? (Object) s.startsWith(x) : ASK_CEL;
+  }
+
+  static Object endsWith(Object target, Object arg) {
+    return target instanceof String s && arg instanceof String x ? (Object) s.endsWith(x) : ASK_CEL;
+  }
+
+  static Object contains(Object target, Object arg) {
+    return target instanceof String s && arg instanceof String x ? (Object) s.contains(x) : ASK_CEL;
   }
 
   static Object toInt(Object a) {

@@ -97,7 +97,7 @@ public final class RuleProgram {
         }
       }
       current = null;
-      List<ComputedEffect> computed = new ArrayList<>();
+      List<ComputedEffect> computed = new ArrayList<>(effects.size());
       for (CompiledEffect effect : effects) {
         switch (effect) {
           case CompiledEffect.Grant g -> {
