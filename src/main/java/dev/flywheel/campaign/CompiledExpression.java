@@ -15,13 +15,21 @@ import dev.cel.runtime.CelRuntime;
 record CompiledExpression(CelRuntime.Program program, DirectExpression direct) {
 
   Object eval(Activation activation) throws CelEvaluationException {
-    if (direct != null) {
-      Object value = direct.eval(activation);
-      if (value != DirectExpression.ASK_CEL) {
-        return value;
-      }
+    Object value = direct(activation);
+    return value != DirectExpression.ASK_CEL ? value : interpret(activation);
+  }
+
+  /**
+   * The direct form's answer, or {@link DirectExpression#ASK_CEL}. Only plain values (bool, int,
+   * double, string) leave the direct form; CEL may adapt others (lists, maps) on the way out.
+   */
+  Object direct(Activation activation) {
+    if (direct == null) {
+      return DirectExpression.ASK_CEL;
     }
-    return interpret(activation);
+    Object v = direct.eval(activation);
+    return v instanceof Boolean || v instanceof Long || v instanceof String || v instanceof Double
+        ? v : DirectExpression.ASK_CEL;
   }
 
   /** The CEL interpreter alone (the reference the direct form is tested and measured against). */

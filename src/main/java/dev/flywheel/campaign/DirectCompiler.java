@@ -33,11 +33,7 @@ final class DirectCompiler {
     if (root == null) {
       return Optional.empty();
     }
-    // only the plain kinds leave the direct path; others (lists, maps…) may be adapted by CEL
-    return Optional.of(a -> {
-      Object v = root.eval(a);
-      return v instanceof Boolean || v instanceof Long || v instanceof String || v instanceof Double ? v : ASK_CEL;
-    });
+    return Optional.of(root);
   }
 
   private record Walk(CelAbstractSyntaxTree ast) {
@@ -81,6 +77,17 @@ final class DirectCompiler {
         return null;
       }
       String field = s.field();
+      if (!s.testOnly() && s.operand().getKind() == CelExpr.ExprKind.Kind.IDENT) {
+        switch (ast.getReference(s.operand().id()).map(CelReference::name).orElse(s.operand().ident().name())) {
+          case "event" -> {
+            return a -> DirectOperators.field(a.event(), field);
+          }
+          case "customer" -> {
+            return a -> DirectOperators.field(a.customer(), field);
+          }
+          default -> { }
+        }
+      }
       if (s.testOnly()) {
         return a -> {
           Object o = operand.eval(a);
@@ -144,7 +151,7 @@ final class DirectCompiler {
           case "_&&_" -> and(args.get(0), args.get(1));
           case "_||_" -> or(args.get(0), args.get(1));
           case "@in" -> in(args.get(0), c.args().get(1), args.get(1));
-          default -> binary(f, args.get(0), args.get(1));
+          default -> binary(f, c.args().getLast(), args.get(0), args.get(1));
         };
         case 3 -> "_?_:_".equals(f) ? conditional(args.get(0), args.get(1), args.get(2)) : null;
         default -> null;
@@ -173,27 +180,18 @@ final class DirectCompiler {
       };
     }
 
-    private static DirectExpression binary(String f, DirectExpression x, DirectExpression y) {
-      java.util.function.BinaryOperator<Object> op = switch (f) {
-        case "_==_" -> DirectOperators::equal;
-        case "_!=_" -> DirectOperators::notEqual;
-        case "_<_" -> DirectOperators::less;
-        case "_<=_" -> DirectOperators::lessOrEqual;
-        case "_>_" -> DirectOperators::greater;
-        case "_>=_" -> DirectOperators::greaterOrEqual;
-        case "_+_" -> DirectOperators::add;
-        case "_-_" -> DirectOperators::subtract;
-        case "_*_" -> DirectOperators::multiply;
-        case "_/_" -> DirectOperators::divide;
-        case "_%_" -> DirectOperators::modulo;
-        case "_[_]" -> DirectOperators::index;
-        case "startsWith" -> DirectOperators::startsWith;
-        case "endsWith" -> DirectOperators::endsWith;
-        case "contains" -> DirectOperators::contains;
-        default -> null;
-      };
-      if (op == null) {
+    /** Binary operators by code ({@link DirectOperators#apply}); the right side folded when it is a literal. */
+    private DirectExpression binary(String f, CelExpr right, DirectExpression x, DirectExpression y) {
+      int op = DirectOperators.code(f);
+      if (op < 0) {
         return null;
+      }
+      if (right.getKind() == CelExpr.ExprKind.Kind.CONSTANT) {
+        Object r = y.eval(null);
+        return a -> {
+          Object l = x.eval(a);
+          return l == ASK_CEL ? ASK_CEL : DirectOperators.apply(op, l, r);
+        };
       }
       return a -> {
         Object l = x.eval(a);
@@ -201,7 +199,7 @@ final class DirectCompiler {
           return ASK_CEL;
         }
         Object r = y.eval(a);
-        return r == ASK_CEL ? ASK_CEL : op.apply(l, r);
+        return r == ASK_CEL ? ASK_CEL : DirectOperators.apply(op, l, r);
       };
     }
 

@@ -16,7 +16,37 @@ final class DirectOperators {
   /** Doubles strictly inside this bound convert to int by truncation in CEL as in Java. */
   private static final double INT_RANGE = 9.0e18;
 
+  private static final java.util.List<String> BINARY = java.util.List.of("_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_",
+      "_+_", "_-_", "_*_", "_/_", "_%_", "_[_]", "startsWith", "endsWith", "contains");
+
   private DirectOperators() {}
+
+  /** @return the code of a binary CEL function for {@link #apply}, or -1 when not in the subset */
+  static int code(String function) {
+    return BINARY.indexOf(function);
+  }
+
+  /** One binary operator by its {@link #code}: a switch on an int, no indirect call. */
+  static Object apply(int code, Object l, Object r) {
+    return switch (code) {
+      case 0 -> equal(l, r);
+      case 1 -> notEqual(l, r);
+      case 2 -> less(l, r);
+      case 3 -> lessOrEqual(l, r);
+      case 4 -> greater(l, r);
+      case 5 -> greaterOrEqual(l, r);
+      case 6 -> add(l, r);
+      case 7 -> subtract(l, r);
+      case 8 -> multiply(l, r);
+      case 9 -> divide(l, r);
+      case 10 -> modulo(l, r);
+      case 11 -> index(l, r);
+      case 12 -> startsWith(l, r);
+      case 13 -> endsWith(l, r);
+      case 14 -> contains(l, r);
+      default -> ASK_CEL;
+    };
+  }
 
   /** {@code a == b}: TRUE, FALSE or ASK_CEL. */
   static Object equal(Object a, Object b) {

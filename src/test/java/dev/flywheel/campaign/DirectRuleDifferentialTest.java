@@ -120,7 +120,7 @@ class DirectRuleDifferentialTest {
         assertThat(program.evaluate(activation)).as("%s on %s", program.definition(), activation.variables())
             .isEqualTo(program.interpreted(activation));
         for (CompiledExpression e : program.expressions()) {
-          Object direct = e.direct() == null ? DirectExpression.ASK_CEL : e.direct().eval(activation);
+          Object direct = e.direct(activation);
           if (direct == DirectExpression.ASK_CEL) {
             interpreterAnswers++;
             continue;
