@@ -20,6 +20,8 @@ public final class RuleProgram {
   private final RuleDefinition definition;
   private final List<Part> condition;
   private final List<CompiledEffect> effects;
+  /** Per condition part, the decision when it is false: built once, so a "no" allocates nothing. */
+  private final List<Decision.DoesNotApply> whenFalse;
 
   record Part(String text, CompiledExpression expression) {}
 
@@ -36,6 +38,13 @@ public final class RuleProgram {
     this.definition = definition;
     this.condition = List.copyOf(condition);
     this.effects = List.copyOf(effects);
+    List<Decision.DoesNotApply> no = new ArrayList<>();
+    for (int i = 0; i < condition.size(); i++) {
+      String text = condition.get(i).text();
+      String which = condition.size() == 1 ? "the condition" : "part " + (i + 1) + " of " + condition.size();
+      no.add(new Decision.DoesNotApply(definition.id(), Decision.Why.CONDITION_FALSE, text, which + " is false: " + text));
+    }
+    this.whenFalse = List.copyOf(no);
   }
 
   public RuleDefinition definition() {
@@ -91,9 +100,7 @@ public final class RuleProgram {
         Part part = condition.get(i);
         current = part.text();
         if (!Boolean.TRUE.equals(part.expression().eval(activation, direct))) {
-          String which = condition.size() == 1 ? "the condition" : "part " + (i + 1) + " of " + condition.size();
-          return new Decision.DoesNotApply(id, Decision.Why.CONDITION_FALSE, part.text(),
-              which + " is false: " + part.text());
+          return whenFalse.get(i);
         }
       }
       current = null;
