@@ -29,11 +29,7 @@ final class DirectCompiler {
   private DirectCompiler() {}
 
   static Optional<DirectExpression> compile(CelAbstractSyntaxTree ast) {
-    DirectExpression root = new DirectCompiler.Walk(ast).expr(ast.getExpr());
-    if (root == null) {
-      return Optional.empty();
-    }
-    return Optional.of(root);
+    return Optional.ofNullable(new Walk(ast).expr(ast.getExpr()));
   }
 
   private record Walk(CelAbstractSyntaxTree ast) {

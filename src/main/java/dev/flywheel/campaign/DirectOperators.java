@@ -16,7 +16,7 @@ final class DirectOperators {
   /** Doubles strictly inside this bound convert to int by truncation in CEL as in Java. */
   private static final double INT_RANGE = 9.0e18;
 
-  private static final java.util.List<String> BINARY = java.util.List.of("_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_",
+  private static final List<String> BINARY = List.of("_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_",
       "_+_", "_-_", "_*_", "_/_", "_%_", "_[_]", "startsWith", "endsWith", "contains");
 
   private DirectOperators() {}
