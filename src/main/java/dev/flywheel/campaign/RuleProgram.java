@@ -42,7 +42,8 @@ public final class RuleProgram {
     for (int i = 0; i < condition.size(); i++) {
       String text = condition.get(i).text();
       String which = condition.size() == 1 ? "the condition" : "part " + (i + 1) + " of " + condition.size();
-      no.add(new Decision.DoesNotApply(definition.id(), Decision.Why.CONDITION_FALSE, text, which + " is false: " + text));
+      no.add(new Decision.DoesNotApply(definition.id(), Decision.Why.CONDITION_FALSE, text,
+          which + " is false: " + text));
     }
     this.whenFalse = List.copyOf(no);
   }
