@@ -30,9 +30,10 @@ public class Fulfilments {
   }
 
   @Transactional
-  public Step address(long tenantId, long id, String customerId, String recipient, String phone, String address,
-      String actor) {
-    Optional<Fulfilment> found = store.find(tenantId, id).filter(f -> f.customerId().equals(customerId));
+  public Step address(long tenantId, long lotteryId, long id, String customerId, String recipient, String phone,
+      String address, String actor) {
+    Optional<Fulfilment> found = store.find(tenantId, id)
+        .filter(f -> f.customerId().equals(customerId) && f.lotteryId() == lotteryId);
     if (found.isEmpty()) {
       return new Step.Refused("not-found", "Prize delivery " + id + " was not found");
     }
@@ -66,8 +67,9 @@ public class Fulfilments {
 
   /** The winner confirms receipt: SHIPPED → RECEIVED. */
   @Transactional
-  public Step received(long tenantId, long id, String customerId, String actor) {
-    Optional<Fulfilment> found = store.find(tenantId, id).filter(f -> f.customerId().equals(customerId));
+  public Step received(long tenantId, long lotteryId, long id, String customerId, String actor) {
+    Optional<Fulfilment> found = store.find(tenantId, id)
+        .filter(f -> f.customerId().equals(customerId) && f.lotteryId() == lotteryId);
     if (found.isEmpty()) {
       return new Step.Refused("not-found", "Prize delivery " + id + " was not found");
     }

@@ -27,26 +27,30 @@ public final class Picker {
 
   /**
    * Prizes with a positive weight, in stock, under the customer's limit; when the guarantee is due
-   * and any of them reaches its tier, only those.
+   * and any prize in stock and under the limit reaches its tier, only those (when all of them weigh
+   * 0 they are drawn as if they weighed 1 each).
    *
    * @param wins per prize id, how many the customer won already
    * @param guaranteeDue this draw is the customer's N-th without a prize of the guaranteed tier
    */
   public static Plan plan(List<Prize> pool, Map<Long, Integer> wins, Guarantee guarantee, boolean guaranteeDue) {
-    List<Prize> open = new ArrayList<>();
-    for (Prize p : pool) {
-      boolean underLimit = p.perCustomerLimit() == null || wins.getOrDefault(p.id(), 0) < p.perCustomerLimit();
-      if (p.weight() > 0 && p.inStock() && underLimit) {
-        open.add(p);
-      }
-    }
+    List<Prize> available = pool.stream().filter(p -> p.inStock()
+        && (p.perCustomerLimit() == null || wins.getOrDefault(p.id(), 0) < p.perCustomerLimit())).toList();
     if (guarantee != null && guaranteeDue) {
-      List<Prize> good = open.stream().filter(p -> p.tier() >= guarantee.tier()).toList();
+      List<Prize> good = available.stream().filter(p -> p.kind() != PrizeKind.THANK_YOU && p.tier() >= guarantee.tier())
+          .toList();
       if (!good.isEmpty()) {
-        return new Plan(new ArrayList<>(good), true);
+        // prizes kept out of chance (weight 0) still honour the guarantee: then they weigh alike
+        boolean weighted = good.stream().anyMatch(p -> p.weight() > 0);
+        return new Plan(new ArrayList<>(weighted ? good : good.stream().map(Picker::weighOne).toList()), true);
       }
     }
-    return new Plan(open, false);
+    return new Plan(new ArrayList<>(available.stream().filter(p -> p.weight() > 0).toList()), false);
+  }
+
+  private static Prize weighOne(Prize p) {
+    return new Prize(p.id(), p.position(), p.name(), p.kind(), 1, p.initialStock(), p.stock(), p.awarded(),
+        p.perCustomerLimit(), p.amount(), p.couponTemplateId(), p.value(), p.tier());
   }
 
   /** One prize by weight among {@code candidates}; empty when there is none (or all weigh 0). */

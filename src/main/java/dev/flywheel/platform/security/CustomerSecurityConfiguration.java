@@ -24,7 +24,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class CustomerChain {
+class CustomerSecurityConfiguration {
 
   @Bean
   @Order(0)
