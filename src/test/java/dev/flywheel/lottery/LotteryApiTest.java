@@ -143,6 +143,8 @@ class LotteryApiTest {
     long id = ((Number) created.get("id")).longValue();
     assertThat(new ApiClient(port, other.apiKey()).get("/api/v1/lotteries/" + id).status())
         .as("another tenant's lottery").isEqualTo(404);
+    assertThat(new ApiClient(port, sessions.issue(tenant.id(), "c-1", null).token())
+        .get("/api/v1/customer/lotteries/" + id).status()).as("a draft is not shown to customers").isEqualTo(404);
     ApiClient stranger = new ApiClient(port, sessions.issue(other.id(), "c-1", null).token());
     assertThat(stranger.get("/api/v1/customer/lotteries/" + id).status()).isEqualTo(404);
   }

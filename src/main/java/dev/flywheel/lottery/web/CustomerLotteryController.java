@@ -37,7 +37,8 @@ class CustomerLotteryController {
   /** The lottery as the customer sees it: prizes (no stock figures), chances, my draws. */
   @GetMapping("/api/v1/customer/lotteries/{id}")
   Map<String, Object> lottery(@AuthenticationPrincipal CustomerPrincipal me, @PathVariable long id) {
-    Lottery lottery = lotteries.get(me.tenantId(), id).orElseThrow(() -> Problem.notFound("Lottery", "" + id));
+    Lottery lottery = lotteries.get(me.tenantId(), id).filter(l -> l.status() != dev.flywheel.lottery.LotteryStatus.DRAFT)
+        .orElseThrow(() -> Problem.notFound("Lottery", "" + id));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("id", lottery.id());
     json.put("name", lottery.name());

@@ -3,7 +3,10 @@ package dev.flywheel.lottery.web;
 import dev.flywheel.lottery.Draws;
 import dev.flywheel.lottery.Lotteries;
 import dev.flywheel.lottery.Lottery;
+import dev.flywheel.lottery.LotteryStatus;
 import dev.flywheel.platform.customersession.CustomerPrincipal;
+import dev.flywheel.platform.tenancy.Tenant;
+import dev.flywheel.platform.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,16 +25,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LotteryH5Page {
   private final Lotteries lotteries;
   private final Draws draws;
+  private final Tenants tenants;
 
-  LotteryH5Page(Lotteries lotteries, Draws draws) {
+  LotteryH5Page(Lotteries lotteries, Draws draws, Tenants tenants) {
     this.lotteries = lotteries;
     this.draws = draws;
+    this.tenants = tenants;
   }
 
   @GetMapping("/h5/lotteries/{id}")
   String page(@AuthenticationPrincipal CustomerPrincipal me, @PathVariable long id,
       @RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-    Optional<Lottery> lottery = lotteries.get(me.tenantId(), id);
+    Optional<Lottery> lottery = lotteries.get(me.tenantId(), id).filter(l -> l.status() != LotteryStatus.DRAFT);
     if (lottery.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       return "h5/lottery/not-found";
@@ -42,6 +47,7 @@ class LotteryH5Page {
     model.addAttribute("chances", draws.chances(me.tenantId(), me.customerId()));
     model.addAttribute("draws", draws.history(me.tenantId(), id, me.customerId()));
     model.addAttribute("token", token == null ? "" : token);
+    model.addAttribute("zone", tenants.find(me.tenantId()).map(Tenant::timeZone).orElse(java.time.ZoneOffset.UTC));
     return "h5/lottery/page";
   }
 }
