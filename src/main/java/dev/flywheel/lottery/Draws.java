@@ -50,12 +50,31 @@ public class Draws {
     if (customerId == null || customerId.isBlank()) {
       throw new IllegalArgumentException("customer id is required");
     }
-    DrawTransaction.Attempt attempt = tx.execute(status ->
-        transaction.draw(status, tenantId, lotteryId, customerId, requestId, actor, clock.instant()));
+    DrawTransaction.Attempt attempt = attempt(tenantId, lotteryId, customerId, requestId, actor);
     return switch (attempt) {
       case DrawTransaction.Attempt.Answer answer -> answer.outcome();
       case DrawTransaction.Attempt.Replay replay -> replay(lotteryId, customerId, requestId, tenantId);
     };
+  }
+
+  /**
+   * One draw transaction; a deadlock victim is sent again (bounded). A draw locks the customer's
+   * chance wallet before the prize's grant touches their points / cash wallet, while an event's
+   * grants may lock the same customer's wallets the other way round: PostgreSQL then aborts one of
+   * the two, which wrote nothing, and the draw simply runs again.
+   */
+  private DrawTransaction.Attempt attempt(long tenantId, long lotteryId, String customerId, String requestId,
+      String actor) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(status ->
+            transaction.draw(status, tenantId, lotteryId, customerId, requestId, actor, clock.instant()));
+      } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+        if (attempt == 3) {
+          throw deadlock;
+        }
+      }
+    }
   }
 
   private DrawOutcome replay(long lotteryId, String customerId, String requestId, long tenantId) {

@@ -34,6 +34,8 @@ class DrawRaceTest {
   @Autowired Ledger ledger;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.flywheel.ledger.Spending spending;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
   LotteryFixtures fixtures;
 
   @BeforeEach
@@ -102,6 +104,38 @@ class DrawRaceTest {
     assertThat(draws.count(tenant, lottery.id())).isEqualTo(3);
     assertThat(jdbc.sql("select count(*) from ledger_entries where tenant_id = ? and kind = 'SPEND'").param(tenant)
         .query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void drawsRacingWritersThatLockTheSameWalletsTheOtherWayRoundNeverFail() throws Exception {
+    long tenant = tenants.create().id();
+    Lottery lottery = fixtures.live(tenant, null, List.of(points("Points", 1, 100_000, 3, 1), thankYou(0)));
+    fixtures.chances(tenant, "busy", CLIENTS);
+    long campaign = 990_000_000L + tenant;
+    ledger.fund(tenant, campaign, Asset.POINTS, 1_000_000, "test");
+    var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    // odd clients: an event-like transaction granting points first, then spending a chance (the
+    // opposite lock order of a draw); even clients: draws. Writers may lose a deadlock; draws retry.
+    List<Object> outcomes = race(i -> {
+      if (i % 2 == 0) {
+        return draws.draw(tenant, lottery.id(), "busy", "w-" + i, "test");
+      }
+      try {
+        return tx.execute(s -> {
+          ledger.grant(dev.flywheel.ledger.GrantRequest.of(tenant, campaign, "r", "ev-" + i, "busy", Asset.POINTS, 1));
+          return spending.spend(tenant, "busy", Asset.LOTTERY_CHANCE, 1, "writer-" + i, "test");
+        });
+      } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+        return "deadlock";
+      }
+    });
+    for (int i = 0; i < CLIENTS; i += 2) {
+      assertThat(outcomes.get(i)).as("draw " + i).isInstanceOf(DrawOutcome.Drawn.class);
+    }
+    long writersDone = outcomes.stream().filter(o -> o instanceof dev.flywheel.ledger.SpendOutcome.Spent).count();
+    assertThat(draws.chances(tenant, "busy")).isEqualTo(CLIENTS - CLIENTS / 2 - writersDone);
+    assertThat(ledger.wallet(tenant, "busy").balances().get(Asset.POINTS).available())
+        .isEqualTo(3L * (CLIENTS / 2) + writersDone);
   }
 
   @Test
