@@ -59,9 +59,9 @@ public class Draws {
 
   /**
    * One draw transaction; a deadlock victim is sent again (bounded). A draw locks the customer's
-   * chance wallet before the prize's grant touches their points / cash wallet, while an event's
-   * grants may lock the same customer's wallets the other way round: PostgreSQL then aborts one of
-   * the two, which wrote nothing, and the draw simply runs again.
+   * prize wallet (points / cash) before the chance wallet, as the templates grant; a transaction
+   * taking them the other way round may deadlock with it: PostgreSQL then aborts one of the two,
+   * which wrote nothing, and the draw simply runs again.
    */
   private DrawTransaction.Attempt attempt(long tenantId, long lotteryId, String customerId, String requestId,
       String actor) {
@@ -70,7 +70,7 @@ public class Draws {
         return tx.execute(status ->
             transaction.draw(status, tenantId, lotteryId, customerId, requestId, actor, clock.instant()));
       } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
-        if (attempt == 3) {
+        if (attempt == 5) {
           throw deadlock;
         }
       }

@@ -25,11 +25,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 
 /**
- * One draw inside the caller's transaction: replay check, window, the customer's row lock, one
- * chance spent in the ledger (exactly once per request id), the weighted pick, the conditional
- * stock decrement (a unit raced away = pick again without it), the prize granted from the
- * lottery's budget, the draw row, a fulfilment task for a physical prize. Any refusal marks the
- * transaction rollback-only: nothing is written.
+ * One draw inside the caller's transaction: replay check, window, a lock-free chance pre-check,
+ * the customer's row lock (and the replay check again), the weighted pick, the conditional stock
+ * decrement (a unit raced away = pick again without it), the prize granted from the lottery's
+ * budget, one chance spent in the ledger (exactly once per request id), the draw row, a
+ * fulfilment task for a physical prize. Any refusal marks the transaction rollback-only: nothing
+ * is written (a stock unit or grant taken before a late refusal rolls back with it).
  */
 @Component
 public class DrawTransaction {
@@ -69,15 +70,11 @@ public class DrawTransaction {
     if (closed.isPresent()) {
       return new Attempt.Answer(closed.get());
     }
-    DrawStore.Player player = draws.lockPlayer(tenantId, lotteryId, customerId);
-    String reference = "lottery:" + lotteryId + ":draw:" + requestId;
-    SpendOutcome spend = spending.spend(tenantId, customerId, Asset.LOTTERY_CHANCE, 1, reference, actor);
-    if (spend instanceof SpendOutcome.Insufficient) {
-      tx.setRollbackOnly();
+    if (spending.available(tenantId, customerId, Asset.LOTTERY_CHANCE) < 1) { // fast refusal, nothing locked
       return new Attempt.Answer(new DrawOutcome.Refused("no-chances", "The customer has no lottery chance left"));
     }
-    SpendOutcome.Spent spent = (SpendOutcome.Spent) spend;
-    if (spent.replayed()) { // a concurrent twin of this request committed while we waited for the row lock
+    DrawStore.Player player = draws.lockPlayer(tenantId, lotteryId, customerId);
+    if (draws.byRequest(lotteryId, requestId).isPresent()) { // a twin of this request committed while we waited
       tx.setRollbackOnly();
       return new Attempt.Replay();
     }
@@ -88,6 +85,19 @@ public class DrawTransaction {
     Picker.Plan plan = Picker.plan(lottery.prizes(), wins, guarantee, due);
     Picked picked = take(plan, lottery.prizes(), DrawDice.of(lotteries.seedSecret(lotteryId), requestId));
     Long grantId = grant(tenantId, lotteryId, customerId, requestId, picked.prize());
+    // the chance last: the customer's wallets are locked prize asset first, chance second, the
+    // order in which the campaign templates grant (points / cash, then chances)
+    String reference = "lottery:" + lotteryId + ":draw:" + requestId;
+    SpendOutcome spend = spending.spend(tenantId, customerId, Asset.LOTTERY_CHANCE, 1, reference, actor);
+    if (spend instanceof SpendOutcome.Insufficient) {
+      tx.setRollbackOnly();
+      return new Attempt.Answer(new DrawOutcome.Refused("no-chances", "The customer has no lottery chance left"));
+    }
+    SpendOutcome.Spent spent = (SpendOutcome.Spent) spend;
+    if (spent.replayed()) {
+      tx.setRollbackOnly();
+      return new Attempt.Replay();
+    }
     Optional<Long> drawId = draws.insert(tenantId, lotteryId, requestId, customerId, picked.prize().id(),
         picked.guaranteed(), spent.entryId(), grantId, now);
     if (drawId.isEmpty()) { // another customer's request with the same id committed first
