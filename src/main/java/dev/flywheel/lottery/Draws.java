@@ -59,7 +59,7 @@ public class Draws {
 
   /**
    * One draw transaction; a deadlock victim is sent again (bounded). A draw locks the customer's
-   * prize wallet (points / cash) before the chance wallet, as the templates grant; a transaction
+   * prize wallet (points / cash) before the chance wallet; a transaction
    * taking them the other way round may deadlock with it: PostgreSQL then aborts one of the two,
    * which wrote nothing, and the draw simply runs again.
    */

@@ -85,8 +85,9 @@ public class DrawTransaction {
     Picker.Plan plan = Picker.plan(lottery.prizes(), wins, guarantee, due);
     Picked picked = take(plan, lottery.prizes(), DrawDice.of(lotteries.seedSecret(lotteryId), requestId));
     Long grantId = grant(tenantId, lotteryId, customerId, requestId, picked.prize());
-    // the chance last: the customer's wallets are locked prize asset first, chance second, the
-    // order in which the campaign templates grant (points / cash, then chances)
+    // the chance last: the customer's prize wallet (points / cash) is locked before the chance
+    // wallet, as by an event that grants points and then chances (the other order may deadlock:
+    // Draws retries the victim)
     String reference = "lottery:" + lotteryId + ":draw:" + requestId;
     SpendOutcome spend = spending.spend(tenantId, customerId, Asset.LOTTERY_CHANCE, 1, reference, actor);
     if (spend instanceof SpendOutcome.Insufficient) {
