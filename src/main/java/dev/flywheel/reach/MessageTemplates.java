@@ -100,6 +100,12 @@ public class MessageTemplates {
     return store.find(tenantId, templateId);
   }
 
+  /** Archives the template; false when there is none. */
+  @Transactional
+  public boolean archive(long tenantId, long templateId) {
+    return store.archive(tenantId, templateId);
+  }
+
   /** Saved versions, newest first ({@code version}, {@code saved_by}, {@code saved_at}). */
   public List<Map<String, Object>> versions(long tenantId, long templateId) {
     return store.versions(tenantId, templateId);
