@@ -47,23 +47,28 @@ public class Dispatcher {
 
   /** Runs batches until nothing due is left (or only locked customers are); returns messages handed over. */
   public int dispatchDue() {
+    return dispatchDue(BATCH);
+  }
+
+  /** As {@link #dispatchDue()} with {@code batchSize} messages taken per transaction. */
+  public int dispatchDue(int batchSize) {
     int total = 0;
     while (true) {
-      int[] batch = transactions.execute(status -> batch());
+      int[] batch = transactions.execute(status -> batch(batchSize));
       total += batch[1];
-      if (batch[0] < BATCH || batch[2] == 0) {
+      if (batch[0] < batchSize || batch[2] == 0) {
         return total;
       }
     }
   }
 
   /** One batch: {taken, handed over, decided}. */
-  private int[] batch() {
+  private int[] batch(int batchSize) {
     Instant now = clock.instant();
     List<MessageRows.Row> taken = jdbc.sql(MessageRows.SELECT + """
              where status in ('PLANNED', 'DEFERRED') and planned_at <= :now
             order by planned_at, id limit :batch for update skip locked""")
-        .param("now", MessageRows.ts(now)).param("batch", BATCH).query(rows::map).list();
+        .param("now", MessageRows.ts(now)).param("batch", batchSize).query(rows::map).list();
     Map<String, List<MessageRows.Row>> byCustomer = new LinkedHashMap<>();
     taken.forEach(m -> byCustomer.computeIfAbsent(m.tenantId() + "/" + m.customerId(), k -> new ArrayList<>()).add(m));
     Map<Long, Tenant> tenantCache = new LinkedHashMap<>();
