@@ -15,8 +15,8 @@ public interface Reach {
   /**
    * Plans one message to every customer of an audience, set-based (a campaign send to a million
    * customers): consent, stage policy and address filter the audience, quiet hours move the send
-   * time, customers already at a cap are deferred. Dispatch enforces every rule again. Records
-   * history but publishes no per-message PLANNED event. Idempotent per customer by
+   * time, customers already at a cap are deferred. Dispatch enforces every rule again. Writes
+   * history rows for deferred messages only and publishes no per-message event. Idempotent per customer by
    * {@code dedupePrefix + customerId}.
    */
   AudienceSend.Outcome sendToAudience(AudienceSend send);

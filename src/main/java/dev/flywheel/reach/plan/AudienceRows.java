@@ -32,6 +32,9 @@ class AudienceRows {
    * DEFERRED to when the earliest touch of that window leaves it (a lower bound: dispatch decides
    * exactly) with the cap's reason, and skipped when that is past the expiry.
    *
+   * History: only the DEFERRED rows get a history row here (a planned message's creation is its
+   * row's {@code created_at}); every later change is recorded as for single sends.
+   *
    * @return {planned, deferred}
    */
   long[] insert(Plan p, List<String> ids) {
@@ -128,7 +131,7 @@ class AudienceRows {
         returning id, status, status_reason),
       h as (
         insert into reach_message_history (message_id, tenant_id, status, reason, at)
-        select id, :tenant, status, status_reason, :now from ins)
+        select id, :tenant, status, status_reason, :now from ins where status = 'DEFERRED')
       select count(*) filter (where status = 'PLANNED') as planned,
              count(*) filter (where status = 'DEFERRED') as deferred
       from ins""";
