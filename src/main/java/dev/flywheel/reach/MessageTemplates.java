@@ -132,4 +132,9 @@ public class MessageTemplates {
   public List<VariantResult> results(long tenantId, MessageTemplate template) {
     return results.of(tenantId, template);
   }
+
+  /** The best-contact-time experiment: the same funnel per arm ({@code best-time}, {@code fixed-hour}). */
+  public List<VariantResult> armResults(long tenantId, MessageTemplate template) {
+    return results.byArm(tenantId, template);
+  }
 }

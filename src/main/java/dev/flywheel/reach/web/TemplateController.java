@@ -93,10 +93,17 @@ class TemplateController {
   @GetMapping("/{id}/results")
   Map<String, Object> results(@PathVariable long id) {
     MessageTemplate template = find(id);
-    return Map.of("template_id", id, "goal_event", String.valueOf(template.goalEvent()),
-        "variants", templates.results(tenant.id(), template).stream().map(r -> Map.of("variant", r.variant(),
-            "queued", r.queued(), "delivered", r.delivered(), "clicked", r.clicked(), "converted", r.converted()))
-        .toList());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("template_id", id);
+    out.put("goal_event", template.goalEvent());
+    out.put("variants", templates.results(tenant.id(), template).stream().map(TemplateController::json).toList());
+    out.put("arms", templates.armResults(tenant.id(), template).stream().map(TemplateController::json).toList());
+    return out;
+  }
+
+  private static Map<String, Object> json(dev.flywheel.reach.VariantResult r) {
+    return Map.of("name", r.variant(), "queued", r.queued(), "delivered", r.delivered(), "clicked", r.clicked(),
+        "converted", r.converted());
   }
 
   private MessageTemplate find(long id) {
