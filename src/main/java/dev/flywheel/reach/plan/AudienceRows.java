@@ -52,7 +52,15 @@ class AudienceRows {
       upTo[i] = total;
     }
     String ch = s.channel().name().toLowerCase(java.util.Locale.ROOT);
-    Map<String, Object> counts = jdbc.sql(SQL)
+    String sqlText = SQL.replace("VARIANT", variantCase(upTo.length));
+    Map<String, Object> counts = bind(jdbc.sql(sqlText), p, ids, names, upTo, caps, ch, total, s)
+        .query().singleRow();
+    return new long[] {((Number) counts.get("planned")).longValue(), ((Number) counts.get("deferred")).longValue()};
+  }
+
+  private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Plan p, List<String> ids, String[] names,
+      Long[] upTo, ContactPolicy.Caps caps, String ch, long total, AudienceSend s) {
+    return spec
         .param("tenant", s.tenantId()).param("ids", ids.toArray(String[]::new))
         .param("channel", s.channel().name()).param("day", MessageRows.ts(p.plannedAt().minus(Duration.ofDays(1))))
         .param("week", MessageRows.ts(p.plannedAt().minus(Duration.ofDays(7))))
@@ -64,13 +72,29 @@ class AudienceRows {
         .param("allDay", cap(p.policy().totalPerDay())).param("allWeek", cap(p.policy().totalPerWeek()))
         .param("capDay", "cap-daily-" + ch).param("capWeek", "cap-weekly-" + ch)
         .param("experiment", "template/" + p.template().id()).param("total", Math.max(total, 1))
-        .param("names", names).param("upTo", upTo)
+        .params(variantParams(names, upTo))
         .param("category", s.category().name()).param("key", p.template().key())
         .param("template", p.template().id()).param("version", p.template().version())
         .param("source", s.source()).param("prefix", s.dedupePrefix())
-        .param("values", json.writeValueAsString(s.values()))
-        .query().singleRow();
-    return new long[] {((Number) counts.get("planned")).longValue(), ((Number) counts.get("deferred")).longValue()};
+        .param("values", json.writeValueAsString(s.values()));
+  }
+
+  /** {@code case when r.point < :upTo0 then :name0 … end}: the variant whose weight range holds the bucket. */
+  private static String variantCase(int count) {
+    StringBuilder sql = new StringBuilder("case");
+    for (int i = 0; i < count; i++) {
+      sql.append(" when r.point < :upTo").append(i).append(" then cast(:name").append(i).append(" as text)");
+    }
+    return sql.append(" end").toString();
+  }
+
+  private static Map<String, Object> variantParams(String[] names, Long[] upTo) {
+    Map<String, Object> params = new java.util.HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      params.put("name" + i, names[i]);
+      params.put("upTo" + i, upTo[i]);
+    }
+    return params;
   }
 
   private static int cap(Integer value) {
@@ -79,6 +103,7 @@ class AudienceRows {
 
   private static final String SQL = """
       with ids as (select unnest(cast(:ids as text[])) as id),
+      p as (select cast(:values as jsonb) as values_json),
       t as (
         select customer_id, max(at) as last_at,
           count(*) filter (where channel = :channel and at > :day) as ch_day,
@@ -89,8 +114,8 @@ class AudienceRows {
           min(at) filter (where channel = :channel) as ch_week_first,
           min(at) filter (where at > :day) as all_day_first,
           min(at) as all_week_first
-        from reach_touches
-        where tenant_id = :tenant and at > :week and customer_id = any(cast(:ids as text[]))
+        from reach_touches join ids on ids.id = reach_touches.customer_id
+        where tenant_id = :tenant and at > :week
         group by customer_id),
       b as (
         select ids.id,
@@ -122,11 +147,10 @@ class AudienceRows {
           template_version, variant, source, dedupe_key, status, status_reason, not_before, planned_at, expires_at,
           values_json, created_at, updated_at)
         select :tenant, r.id, :channel, :category, :key, :template, :version,
-          (select v.n from unnest(cast(:names as text[]), cast(:upTo as bigint[])) as v(n, up)
-           where r.point < v.up order by v.up limit 1),
+          VARIANT,
           :source, :prefix || r.id, case when r.until is null then 'PLANNED' else 'DEFERRED' end, r.reason,
-          :notBefore, coalesce(r.until, :planned), :expires, cast(:values as jsonb), :now, :now
-        from r
+          :notBefore, coalesce(r.until, :planned), :expires, p.values_json, :now, :now
+        from r cross join p
         on conflict (tenant_id, dedupe_key) do nothing
         returning id, status, status_reason),
       h as (
