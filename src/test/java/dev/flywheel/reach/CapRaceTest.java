@@ -48,16 +48,9 @@ class CapRaceTest {
     f.template("offer", Channel.PUSH, "Offer");
     f.template("offer", Channel.EMAIL, "Offer");
     List<String> people = List.of("r-1", "r-2", "r-3");
-    for (String p : people) {
-      f.customer(p);
-      for (int i = 0; i < 10; i++) {
-        for (Channel c : List.of(Channel.SMS, Channel.PUSH, Channel.EMAIL)) {
-          f.send(p, c, MessageCategory.MARKETING, "offer", p + "/" + c + "/" + i);
-        }
-      }
-    }
+    people.forEach(f::customer);
     for (int round = 0; round < 3; round++) {
-      race();
+      race(f, people, round);
       dispatcher.dispatchDue();
       clock.advance(Duration.ofHours(25));
     }
@@ -77,7 +70,11 @@ class CapRaceTest {
         .param("t", f.tenantId()).query(Long.class).single()).isEqualTo(12);
   }
 
-  private void race() throws Exception {
+  /**
+   * Every thread sends new messages to the same three customers and dispatches right away, so
+   * dispatchers work on one customer's messages at the same time.
+   */
+  private void race(ReachFixture f, List<String> people, int round) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
@@ -86,8 +83,11 @@ class CapRaceTest {
         runs.add(pool.submit(() -> {
           start.await();
           int handed = 0;
-          for (int i = 0; i < 5; i++) {
-            handed += dispatcher.dispatchDue(1 + handed % 3);
+          long me = Thread.currentThread().threadId();
+          for (int i = 0; i < 10; i++) {
+            Channel channel = List.of(Channel.SMS, Channel.PUSH, Channel.EMAIL).get((int) ((me + i) % 3));
+            f.send(people.get(i % 3), channel, MessageCategory.MARKETING, "offer", round + "/" + me + "/" + i);
+            handed += dispatcher.dispatchDue(1 + i % 3);
           }
           return handed;
         }));
