@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what is due: finds the customers with due messages (oldest first, {@code batchSize} at a
- * time) and decides each customer in a transaction of its own: take the customer's dispatch lock
+ * Sends what is due: finds the customers of the oldest due messages (an index scan of the due
+ * index, {@code batchSize} customers at a time) and decides each customer in a transaction of its own: take the customer's dispatch lock
  * (skip the customer when another dispatcher holds it), take their due messages with
  * {@code FOR UPDATE SKIP LOCKED}, and let {@link CustomerDispatch} decide, hand-over to delivery
  * included. Several nodes and threads share the work; a failure (e.g. delivery's write) rolls back
@@ -61,10 +61,12 @@ public class Dispatcher {
     while (true) {
       Instant now = clock.instant();
       List<Map.Entry<Long, String>> due = jdbc.sql("""
-              select tenant_id, customer_id from reach_messages
-              where status in ('PLANNED', 'DEFERRED') and planned_at <= :now
+              select tenant_id, customer_id from (
+                select tenant_id, customer_id, planned_at from reach_messages
+                where status in ('PLANNED', 'DEFERRED') and planned_at <= :now
+                order by planned_at limit :messages) oldest
               group by tenant_id, customer_id order by min(planned_at) limit :batch""")
-          .param("now", MessageRows.ts(now)).param("batch", batchSize)
+          .param("now", MessageRows.ts(now)).param("messages", batchSize * 5).param("batch", batchSize)
           .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
       Map<Long, Tenant> tenantCache = new HashMap<>();
       int decided = 0;
