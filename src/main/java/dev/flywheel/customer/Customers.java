@@ -118,6 +118,39 @@ public class Customers {
     return new CustomerPage(items, Math.max(0, page), limit, total);
   }
 
+  /**
+   * How a bulk send may reach one customer: loan stage, registered on H5 only, opted out of the
+   * channel's consent, and whether the channel's address is known.
+   */
+  public record Contactable(String id, LoanStage loanStage, boolean h5Only, boolean optedOut, boolean addressable) {}
+
+  /**
+   * One page (by id, after {@code afterId}; null = from the start) of a tenant's customers with
+   * what a bulk send needs to know: opted out of {@code consentKey} (null: never), and addressable
+   * (a phone when {@code needsPhone}, a non-blank {@code attributes.<attribute>} when
+   * {@code attribute} is not null). For set-based planning of campaign sends (reach);
+   * {@code limit} 1 to 100,000.
+   */
+  public List<Contactable> contactable(long tenantId, String consentKey, boolean needsPhone, String attribute,
+      String afterId, int limit) {
+    return jdbc.sql("""
+            select c.id, c.loan_stage, c.h5_only,
+              (cast(:consent as text) is not null and exists (
+                select 1 from customer_consents cc where cc.tenant_id = c.tenant_id and cc.customer_id = c.id
+                  and cc.channel = :consent and not cc.granted)) as opted_out,
+              ((not :phone or c.phone is not null)
+                and (cast(:attr as text) is null or coalesce(c.attributes ->> cast(:attr as text), '') <> ''))
+                as addressable
+            from customers c
+            where c.tenant_id = :tenant and (cast(:after as text) is null or c.id > :after)
+            order by c.id limit :limit""")
+        .param("tenant", tenantId).param("after", afterId).param("consent", consentKey).param("phone", needsPhone)
+        .param("attr", attribute).param("limit", Math.clamp(limit, 1, 100_000))
+        .query((rs, n) -> new Contactable(rs.getString(1), LoanStage.valueOf(rs.getString(2)), rs.getBoolean(3),
+            rs.getBoolean(4), rs.getBoolean(5)))
+        .list();
+  }
+
   /** Loan and lifecycle moves of one customer, oldest first. */
   public List<StageTransition> stageHistory(long tenantId, String customerId) {
     return jdbc.sql("""

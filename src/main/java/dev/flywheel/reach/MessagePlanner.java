@@ -4,6 +4,7 @@ import dev.flywheel.customer.CustomerProfile;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.platform.tenancy.Tenant;
 import dev.flywheel.platform.tenancy.Tenants;
+import dev.flywheel.reach.plan.AudiencePlanning;
 import dev.flywheel.reach.plan.BestTime;
 import dev.flywheel.reach.plan.DispatchTrigger;
 import dev.flywheel.reach.plan.MessageRows;
@@ -37,9 +38,11 @@ public class MessagePlanner implements Reach {
   private final DispatchTrigger trigger;
   private final SendFigures figures;
   private final Clock clock;
+  private final AudiencePlanning audiences;
 
   MessagePlanner(MessageRows rows, TemplateStore templates, PolicyStore policies, Customers customers,
-      Tenants tenants, BestTime bestTime, DispatchTrigger trigger, SendFigures figures, Clock clock) {
+      Tenants tenants, BestTime bestTime, DispatchTrigger trigger, SendFigures figures, Clock clock,
+      AudiencePlanning audiences) {
     this.rows = rows;
     this.templates = templates;
     this.policies = policies;
@@ -49,6 +52,7 @@ public class MessagePlanner implements Reach {
     this.trigger = trigger;
     this.figures = figures;
     this.clock = clock;
+    this.audiences = audiences;
   }
 
   @Override
@@ -132,6 +136,11 @@ public class MessagePlanner implements Reach {
     java.util.Set<String> keys = new java.util.LinkedHashSet<>(TemplateText.valueKeys(v.body()));
     keys.addAll(TemplateText.valueKeys(v.subject()));
     return keys.stream().filter(k -> r.values().get(k) == null).findFirst();
+  }
+
+  @Override
+  public AudienceSend.Outcome sendToAudience(AudienceSend send) {
+    return audiences.plan(send);
   }
 
   @Override

@@ -100,6 +100,12 @@ public class MessageTemplates {
     return store.find(tenantId, templateId);
   }
 
+  /** Archives the template; false when there is none. */
+  @Transactional
+  public boolean archive(long tenantId, long templateId) {
+    return store.archive(tenantId, templateId);
+  }
+
   /** Saved versions, newest first ({@code version}, {@code saved_by}, {@code saved_at}). */
   public List<Map<String, Object>> versions(long tenantId, long templateId) {
     return store.versions(tenantId, templateId);
@@ -125,5 +131,10 @@ public class MessageTemplates {
   /** Per variant: queued → delivered → clicked → converted (the goal event after the message). */
   public List<VariantResult> results(long tenantId, MessageTemplate template) {
     return results.of(tenantId, template);
+  }
+
+  /** The best-contact-time experiment: the same funnel per arm ({@code best-time}, {@code fixed-hour}). */
+  public List<VariantResult> armResults(long tenantId, MessageTemplate template) {
+    return results.byArm(tenantId, template);
   }
 }

@@ -12,6 +12,15 @@ public interface Reach {
    */
   SendOutcome send(SendRequest request);
 
+  /**
+   * Plans one message to every customer of an audience, set-based (a campaign send to a million
+   * customers): consent, stage policy and address filter the audience, quiet hours move the send
+   * time, customers already at a cap are deferred. Dispatch enforces every rule again. Writes
+   * history rows for deferred messages only and publishes no per-message event. Idempotent per customer by
+   * {@code dedupePrefix + customerId}.
+   */
+  AudienceSend.Outcome sendToAudience(AudienceSend send);
+
   /** Where one message is now. */
   Optional<MessageStatus> status(long tenantId, long messageId);
 

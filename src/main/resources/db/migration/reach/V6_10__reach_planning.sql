@@ -9,6 +9,7 @@ create table reach_templates (
   version       int         not null default 1,
   best_time     boolean     not null default false,
   goal_event    text,
+  archived_at   timestamptz,
   created_at    timestamptz not null,
   updated_at    timestamptz not null,
   constraint reach_templates_key unique (tenant_id, channel, key)

@@ -79,4 +79,52 @@ class DispatchTest {
     assertThat(delivery.of(f.tenantId())).hasSize(1);
     assertThat(reach.status(f.tenantId(), f.queued(first))).contains(MessageStatus.QUEUED);
   }
+
+  @Test
+  void aFailedHandOverRollsTheDecisionBackAndTheNextRoundSendsOnce() {
+    f.customer("c-3");
+    f.template("welcome", Channel.PUSH, "Hello ${customer.name}");
+    long id = f.queued(f.send("c-3", Channel.PUSH, MessageCategory.SERVICE, "welcome", "k-3"));
+    delivery.failNext(1);
+    f.customer("c-5");
+    long other = f.queued(f.send("c-5", Channel.PUSH, MessageCategory.SERVICE, "welcome", "k-5"));
+    dispatcher.dispatchDue();
+    assertThat(f.status(other)).as("another customer's messages still go").isEqualTo("QUEUED");
+    assertThat(f.status(id)).isEqualTo("PLANNED");
+    assertThat(jdbc.sql("select count(*) from reach_touches where message_id = :id").param("id", id)
+        .query(Long.class).single()).isZero();
+    dispatcher.dispatchDue();
+    dispatcher.dispatchDue();
+    assertThat(delivery.of(f.tenantId())).extracting(OutgoingMessage::messageId).containsExactlyInAnyOrder(id, other);
+    assertThat(f.status(id)).isEqualTo("QUEUED");
+  }
+
+  @Test
+  void concurrentSendsWithOneDedupeKeyPlanOneMessage() throws Exception {
+    f.customer("c-4");
+    f.template("welcome", Channel.PUSH, "Hello");
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<SendOutcome>> sends = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        sends.add(pool.submit(() -> {
+          start.await();
+          return f.send("c-4", Channel.PUSH, MessageCategory.SERVICE, "welcome", "same");
+        }));
+      }
+      start.countDown();
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      int fresh = 0;
+      for (var s : sends) {
+        SendOutcome.Queued q = (SendOutcome.Queued) s.get();
+        ids.add(q.messageId());
+        fresh += q.replay() ? 0 : 1;
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(fresh).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

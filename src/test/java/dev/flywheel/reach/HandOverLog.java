@@ -25,14 +25,23 @@ public class HandOverLog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final List<OutgoingMessage> handedOver = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     Recorded(JdbcClient jdbc, Clock clock) {
       this.jdbc = jdbc;
       this.clock = clock;
     }
 
+    /** The next {@code count} hand-overs throw, as a delivery whose database write failed would. */
+    public void failNext(int count) {
+      failures.set(count);
+    }
+
     @Override
     public void handOver(OutgoingMessage m) {
+      if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new IllegalStateException("delivery unavailable");
+      }
       jdbc.sql("""
               insert into reach_deliveries (message_id, tenant_id, channel, provider, queued_at)
               values (:id, :tenant, :channel, 'test', :now)""")

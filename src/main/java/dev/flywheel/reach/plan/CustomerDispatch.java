@@ -48,21 +48,19 @@ class CustomerDispatch {
         .sorted(Comparator.comparingInt((MessageRows.Row m) -> -m.category().rank())
             .thenComparing(MessageRows.Row::plannedAt).thenComparingLong(MessageRows.Row::id))
         .toList();
-    MessageRows.Row winner = null;
-    int sent = 0;
+    List<MessageRows.Row> sent = new java.util.ArrayList<>();
     for (MessageRows.Row m : ordered) {
       if (customer.isEmpty()) {
         rows.end(m, MessageStatus.DROPPED, "unknown-customer", now);
-      } else if (decide(tenant, policy, customer.get(), m, winner, now)) {
-        winner = winner == null || m.category().rank() > winner.category().rank() ? m : winner;
-        sent++;
+      } else if (decide(tenant, policy, customer.get(), m, sent, now)) {
+        sent.add(m);
       }
     }
-    return sent;
+    return sent.size();
   }
 
   private boolean decide(Tenant tenant, ContactPolicy policy, CustomerProfile c, MessageRows.Row m,
-      MessageRows.Row winner, Instant now) {
+      List<MessageRows.Row> sentThisRound, Instant now) {
     if (m.expiresAt() != null && !m.expiresAt().isAfter(now)) {
       rows.end(m, MessageStatus.DROPPED, "expired", now);
       return false;
@@ -83,18 +81,32 @@ class CustomerDispatch {
     if (m.category() != MessageCategory.TRANSACTIONAL) {
       Optional<Touches.Block> block = touches.check(tenant.id(), c.id(), m.channel(), policy, now);
       if (block.isPresent()) {
-        String reason = winner != null && winner.category().rank() > m.category().rank()
-            ? "outranked-by:" + winner.id() : block.get().reason();
-        postpone(m, reason, block.get().until(), now);
+        postpone(m, outranked(tenant, policy, c, m, sentThisRound, now).orElse(block.get().reason()),
+            block.get().until(), now);
         return false;
       }
     }
     return handOver(tenant, policy, c, m, now);
   }
 
-  /** Deferred until {@code until}, or dropped when it would expire first. */
+  /**
+   * {@code outranked-by:<id>} when the message would have gone but for the touches of
+   * higher-ranked messages sent this round ({@code <id>}: the highest-ranked of them).
+   */
+  private Optional<String> outranked(Tenant tenant, ContactPolicy policy, CustomerProfile c, MessageRows.Row m,
+      List<MessageRows.Row> sentThisRound, Instant now) {
+    List<MessageRows.Row> higher = sentThisRound.stream()
+        .filter(s -> s.category().rank() > m.category().rank()).toList();
+    if (higher.isEmpty() || touches.check(tenant.id(), c.id(), m.channel(), policy, now,
+        higher.stream().map(MessageRows.Row::id).toList()).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of("outranked-by:" + higher.getFirst().id());
+  }
+
+  /** Deferred until {@code until}, or dropped when it would expire first (or never could go: a cap of 0). */
   private boolean postpone(MessageRows.Row m, String reason, Instant until, Instant now) {
-    if (m.expiresAt() != null && !until.isBefore(m.expiresAt())) {
+    if (until.equals(Instant.MAX) || m.expiresAt() != null && !until.isBefore(m.expiresAt())) {
       return rows.end(m, MessageStatus.DROPPED, reason, now);
     }
     return rows.defer(m, reason, until, now);

@@ -6,23 +6,28 @@ import dev.flywheel.reach.ContactPolicy;
 import dev.flywheel.reach.policy.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what is due: takes due messages in batches with {@code FOR UPDATE SKIP LOCKED} (so several
- * nodes and threads share the work), groups them by customer, takes the customer's dispatch lock
- * and lets {@link CustomerDispatch} decide, hand-over to delivery included, in the batch's
- * transaction. Restart-safe: a crash rolls the batch back; a message leaves PLANNED/DEFERRED only
- * by a conditional update, so none is handed over twice.
+ * Sends what is due: finds the customers of the oldest due messages (an index scan of the due
+ * index, {@code batchSize} customers at a time) and decides each customer in a transaction of its own: take the customer's dispatch lock
+ * (skip the customer when another dispatcher holds it), take their due messages with
+ * {@code FOR UPDATE SKIP LOCKED}, and let {@link CustomerDispatch} decide, hand-over to delivery
+ * included. Several nodes and threads share the work; a failure (e.g. delivery's write) rolls back
+ * that customer only, whose messages stay due for the next round. Restart-safe: a message leaves
+ * PLANNED/DEFERRED only by a conditional update in the transaction that hands it over, so none is
+ * handed over twice.
  */
 @Service
 public class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
   static final int BATCH = 200;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -45,54 +50,59 @@ public class Dispatcher {
     this.clock = clock;
   }
 
-  /** Runs batches until nothing due is left (or only locked customers are); returns messages handed over. */
+  /** Runs rounds until nothing due is left (or only locked or failing customers are); returns messages handed over. */
   public int dispatchDue() {
+    return dispatchDue(BATCH);
+  }
+
+  /** As {@link #dispatchDue()} with {@code batchSize} customers per round. */
+  public int dispatchDue(int batchSize) {
     int total = 0;
     while (true) {
-      int[] batch = transactions.execute(status -> batch());
-      total += batch[1];
-      if (batch[0] < BATCH || batch[2] == 0) {
+      Instant now = clock.instant();
+      List<Map.Entry<Long, String>> due = jdbc.sql("""
+              select tenant_id, customer_id from (
+                select tenant_id, customer_id, planned_at from reach_messages
+                where status in ('PLANNED', 'DEFERRED') and planned_at <= :now
+                order by planned_at limit :messages) oldest
+              group by tenant_id, customer_id order by min(planned_at) limit :batch""")
+          .param("now", MessageRows.ts(now)).param("messages", batchSize * 5).param("batch", batchSize)
+          .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+      Map<Long, Tenant> tenantCache = new HashMap<>();
+      int decided = 0;
+      for (Map.Entry<Long, String> customer : due) {
+        try {
+          int[] result = transactions.execute(status -> customer(customer.getKey(), customer.getValue(), now,
+              tenantCache));
+          total += result[0];
+          decided += result[1];
+        } catch (RuntimeException e) {
+          log.warn("Dispatch of customer {} (tenant {}) failed; their messages stay due", customer.getValue(),
+              customer.getKey(), e);
+        }
+      }
+      if (due.size() < batchSize || decided == 0) {
         return total;
       }
     }
   }
 
-  /** One batch: {taken, handed over, decided}. */
-  private int[] batch() {
-    Instant now = clock.instant();
-    List<MessageRows.Row> taken = jdbc.sql(MessageRows.SELECT + """
-             where status in ('PLANNED', 'DEFERRED') and planned_at <= :now
-            order by planned_at, id limit :batch for update skip locked""")
-        .param("now", MessageRows.ts(now)).param("batch", BATCH).query(rows::map).list();
-    Map<String, List<MessageRows.Row>> byCustomer = new LinkedHashMap<>();
-    taken.forEach(m -> byCustomer.computeIfAbsent(m.tenantId() + "/" + m.customerId(), k -> new ArrayList<>()).add(m));
-    Map<Long, Tenant> tenantCache = new LinkedHashMap<>();
-    Map<Long, ContactPolicy> policyCache = new LinkedHashMap<>();
-    int handed = 0;
-    int decided = 0;
-    for (List<MessageRows.Row> group : byCustomer.values()) {
-      MessageRows.Row first = group.getFirst();
-      if (!touches.lock(first.tenantId(), first.customerId())) {
-        continue;
-      }
-      List<MessageRows.Row> due = new ArrayList<>(group);
-      due.addAll(moreDue(first, group, now));
-      Tenant tenant = tenantCache.computeIfAbsent(first.tenantId(), id -> tenants.find(id).orElseThrow());
-      ContactPolicy policy = policyCache.computeIfAbsent(first.tenantId(), policies::find);
-      handed += customers.run(tenant, policy, first.customerId(), due, now);
-      decided += due.size();
+  /** One customer: {handed over, decided}. */
+  private int[] customer(long tenantId, String customerId, Instant now, Map<Long, Tenant> tenantCache) {
+    if (!touches.lock(tenantId, customerId)) {
+      return new int[2];
     }
-    return new int[] {taken.size(), handed, decided};
-  }
-
-  /** The customer's other due messages (beyond this batch), so priority sees all of them. */
-  private List<MessageRows.Row> moreDue(MessageRows.Row first, List<MessageRows.Row> taken, Instant now) {
-    List<Long> ids = taken.stream().map(MessageRows.Row::id).toList();
-    return jdbc.sql(MessageRows.SELECT + """
+    List<MessageRows.Row> due = jdbc.sql(MessageRows.SELECT + """
              where tenant_id = :tenant and customer_id = :customer and status in ('PLANNED', 'DEFERRED')
-              and planned_at <= :now and id not in (:ids)
+              and planned_at <= :now
             for update skip locked""")
-        .param("tenant", first.tenantId()).param("customer", first.customerId())
-        .param("now", MessageRows.ts(now)).param("ids", ids).query(rows::map).list();
+        .param("tenant", tenantId).param("customer", customerId).param("now", MessageRows.ts(now))
+        .query(rows::map).list();
+    if (due.isEmpty()) {
+      return new int[2];
+    }
+    Tenant tenant = tenantCache.computeIfAbsent(tenantId, id -> tenants.find(id).orElseThrow());
+    ContactPolicy policy = policies.find(tenantId);
+    return new int[] {customers.run(tenant, policy, customerId, due, now), due.size()};
   }
 }

@@ -5,6 +5,9 @@ import dev.flywheel.reach.ContactPolicy;
 import dev.flywheel.reach.MessageCategory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,22 +40,36 @@ class Touches {
         .param("tenant", (int) tenantId).param("customer", customerId).query(Boolean.class).single());
   }
 
-  /** The first rule a touch on {@code channel} at {@code now} would break, or empty. */
+  /**
+   * The rule that keeps a touch on {@code channel} from being made at {@code now} the longest (the
+   * message cannot go before every rule allows it), or empty when none does.
+   */
   Optional<Block> check(long tenantId, String customerId, Channel channel, ContactPolicy policy, Instant now) {
-    Optional<Instant> last = jdbc.sql("""
-            select max(at) from reach_touches where tenant_id = :tenant and customer_id = :customer""")
-        .param("tenant", tenantId).param("customer", customerId).query(java.sql.Timestamp.class).optional()
-        .map(java.sql.Timestamp::toInstant);
-    if (last.isPresent() && policy.minIntervalMinutes() > 0
-        && last.get().plus(policy.minInterval()).isAfter(now)) {
-      return Optional.of(new Block("min-interval", last.get().plus(policy.minInterval())));
-    }
+    return check(tenantId, customerId, channel, policy, now, List.of());
+  }
+
+  /** As {@link #check}, as if the touches of the messages {@code ignoring} had not been made. */
+  Optional<Block> check(long tenantId, String customerId, Channel channel, ContactPolicy policy, Instant now,
+      List<Long> ignoring) {
+    Long[] ignored = ignoring.toArray(Long[]::new);
+    List<Block> blocks = new ArrayList<>();
+    jdbc.sql("""
+            select max(at) from reach_touches where tenant_id = :tenant and customer_id = :customer
+              and not (message_id = any(cast(:ignored as bigint[])))""")
+        .param("tenant", tenantId).param("customer", customerId).param("ignored", ignored)
+        .query(java.sql.Timestamp.class).optional()
+        .map(at -> at.toInstant().plus(policy.minInterval()))
+        .filter(until -> policy.minIntervalMinutes() > 0 && until.isAfter(now))
+        .ifPresent(until -> blocks.add(new Block("min-interval", until)));
     String name = channel.name().toLowerCase(Locale.ROOT);
     ContactPolicy.Caps caps = policy.caps(channel);
-    return cap(tenantId, customerId, channel, caps.perDay(), DAY, now, "cap-daily-" + name)
-        .or(() -> cap(tenantId, customerId, channel, caps.perWeek(), WEEK, now, "cap-weekly-" + name))
-        .or(() -> cap(tenantId, customerId, null, policy.totalPerDay(), DAY, now, "cap-daily-total"))
-        .or(() -> cap(tenantId, customerId, null, policy.totalPerWeek(), WEEK, now, "cap-weekly-total"));
+    cap(tenantId, customerId, channel, caps.perDay(), DAY, now, "cap-daily-" + name, ignored).ifPresent(blocks::add);
+    cap(tenantId, customerId, channel, caps.perWeek(), WEEK, now, "cap-weekly-" + name, ignored)
+        .ifPresent(blocks::add);
+    cap(tenantId, customerId, null, policy.totalPerDay(), DAY, now, "cap-daily-total", ignored).ifPresent(blocks::add);
+    cap(tenantId, customerId, null, policy.totalPerWeek(), WEEK, now, "cap-weekly-total", ignored)
+        .ifPresent(blocks::add);
+    return blocks.stream().max(Comparator.comparing(Block::until));
   }
 
   /**
@@ -60,7 +77,7 @@ class Touches {
    * ending now: blocked until the oldest of the newest {@code limit} leaves the window.
    */
   private Optional<Block> cap(long tenantId, String customerId, Channel channel, Integer limit, Duration window,
-      Instant now, String reason) {
+      Instant now, String reason, Long[] ignored) {
     if (limit == null) {
       return Optional.empty();
     }
@@ -71,9 +88,10 @@ class Touches {
             select at from reach_touches
             where tenant_id = :tenant and customer_id = :customer and at > :from
               and (cast(:channel as text) is null or channel = :channel)
+              and not (message_id = any(cast(:ignored as bigint[])))
             order by at desc offset :skip limit 1""")
         .param("tenant", tenantId).param("customer", customerId).param("from", MessageRows.ts(now.minus(window)))
-        .param("channel", channel == null ? null : channel.name()).param("skip", limit - 1)
+        .param("channel", channel == null ? null : channel.name()).param("skip", limit - 1).param("ignored", ignored)
         .query(java.sql.Timestamp.class).optional()
         .map(at -> new Block(reason, at.toInstant().plus(window)));
   }

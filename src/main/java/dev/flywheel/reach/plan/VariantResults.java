@@ -29,9 +29,21 @@ public class VariantResults {
 
   private record Sent(String variant, String customerId, Instant queuedAt, boolean delivered, boolean clicked) {}
 
+  /** Per copy variant. */
   public List<VariantResult> of(long tenantId, MessageTemplate template) {
-    List<Sent> sent = jdbc.sql("""
-            select m.variant, m.customer_id, m.queued_at,
+    return results(tenantId, template, "m.variant",
+        template.variants().stream().map(MessageTemplate.Variant::name).toList());
+  }
+
+  /** Per arm of the best-contact-time experiment ({@link BestTime#BEST}, {@link BestTime#FIXED}). */
+  public List<VariantResult> byArm(long tenantId, MessageTemplate template) {
+    return results(tenantId, template, "m.send_arm", List.of(BestTime.BEST, BestTime.FIXED));
+  }
+
+  private List<VariantResult> results(long tenantId, MessageTemplate template, String column, List<String> groups) {
+    // column is one of two constants above, never user input
+    List<Sent> sent = jdbc.sql("select " + column + """
+            , m.customer_id, m.queued_at,
               (d.delivered_at is not null or d.opened_at is not null or d.clicked_at is not null
                 or m.status in ('DELIVERED', 'OPENED', 'CLICKED')) as delivered,
               (d.clicked_at is not null or m.status = 'CLICKED') as clicked
@@ -43,9 +55,9 @@ public class VariantResults {
         .list();
     Map<String, Instant> firstGoal = goals(tenantId, template, sent);
     List<VariantResult> out = new ArrayList<>();
-    for (MessageTemplate.Variant v : template.variants()) {
-      List<Sent> mine = sent.stream().filter(s -> v.name().equals(s.variant())).toList();
-      out.add(new VariantResult(v.name(), mine.size(), mine.stream().filter(Sent::delivered).count(),
+    for (String group : groups) {
+      List<Sent> mine = sent.stream().filter(s -> group.equals(s.variant())).toList();
+      out.add(new VariantResult(group, mine.size(), mine.stream().filter(Sent::delivered).count(),
           mine.stream().filter(Sent::clicked).count(),
           mine.stream().filter(s -> converted(s, firstGoal)).count()));
     }

@@ -34,7 +34,7 @@ public class TemplateStore {
             values (:tenant, :key, :channel, :best, :goal, :now, :now)
             on conflict (tenant_id, channel, key) do update
               set version = reach_templates.version + 1, best_time = excluded.best_time,
-                  goal_event = excluded.goal_event, updated_at = excluded.updated_at
+                  goal_event = excluded.goal_event, updated_at = excluded.updated_at, archived_at = null
             returning id""")
         .param("tenant", tenantId).param("key", draft.key()).param("channel", draft.channel().name())
         .param("best", draft.bestTime()).param("goal", draft.goalEvent()).param("now", now)
@@ -70,6 +70,14 @@ public class TemplateStore {
     return query("t.tenant_id = :tenant", Map.of("tenant", tenantId));
   }
 
+  /** Archives a template: gone from lists and sends (its planned messages are dropped); saving its key revives it. */
+  public boolean archive(long tenantId, long id) {
+    return jdbc.sql("""
+            update reach_templates set archived_at = :now
+            where tenant_id = :tenant and id = :id and archived_at is null""")
+        .param("tenant", tenantId).param("id", id).param("now", Timestamp.from(clock.instant())).update() == 1;
+  }
+
   /** Saved versions, newest first: version, who, when. */
   public List<Map<String, Object>> versions(long tenantId, long id) {
     return jdbc.sql("""
@@ -93,7 +101,7 @@ public class TemplateStore {
             select t.id, t.key, t.channel, t.version, t.best_time, t.goal_event, t.updated_at,
                    v.name, v.weight, v.subject, v.body
             from reach_templates t left join reach_template_variants v on v.template_id = t.id
-            """ + " where " + where + " order by t.key, t.channel, v.position")
+            """ + " where t.archived_at is null and " + where + " order by t.key, t.channel, v.position")
         .params(params)
         .query(rs -> {
           long id = rs.getLong(1);
