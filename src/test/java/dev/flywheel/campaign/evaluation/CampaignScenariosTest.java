@@ -170,6 +170,37 @@ class CampaignScenariosTest extends EvaluationScenario {
   }
 
   @Test
+  void anEarlyRedemptionClawsBackThePendingRewardWhileARedemptionAtMaturityTakesNothing() {
+    // cash back locked up for 30 days on a 7-day investment: still pending when the investment matures
+    aCampaign("Cash back, long lock-up").budget(Asset.CASH_BACK, 1_000_000)
+        .rule(rule("cash", "true", new EffectDefinition.Grant(Asset.CASH_BACK, "500", null, "30", null))).approved();
+    Instant now = day(0);
+    post("/api/v1/events", investment("kept", "c8", now, "1000"));
+    post("/api/v1/events", investment("redeemed-early", "c8", now.plusSeconds(1), "1000"));
+    assertThat(balance("c8", dev.flywheel.ledger.Asset.CASH_BACK).pending()).isEqualTo(1000);
+
+    // day 3: the second investment is redeemed before its 7-day term ends
+    day(3);
+    post("/api/v1/events", event(newId("redeem"), "c8", "redemption", clock.instant(),
+        Map.of("amount", new java.math.BigDecimal("1000"), "investment_event_id", "redeemed-early")));
+    assertThat(balance("c8", dev.flywheel.ledger.Asset.CASH_BACK).pending()).isEqualTo(500);
+
+    // day 8: the first one is redeemed at maturity; its pending reward stays
+    day(8);
+    post("/api/v1/events", event(newId("redeem"), "c8", "redemption", clock.instant(),
+        Map.of("amount", new java.math.BigDecimal("1000"), "investment_event_id", "kept")));
+    // another customer's investment id and an unknown id take nothing either
+    post("/api/v1/events", event(newId("redeem"), "c9", "redemption", clock.instant(),
+        Map.of("amount", new java.math.BigDecimal("1"), "investment_event_id", "kept")));
+    post("/api/v1/events", event(newId("redeem"), "c8", "redemption", clock.instant(),
+        Map.of("amount", new java.math.BigDecimal("1"), "investment_event_id", "never-seen")));
+    assertThat(balance("c8", dev.flywheel.ledger.Asset.CASH_BACK).pending()).isEqualTo(500);
+    assertThat(jdbc.sql("select count(*) from ledger_clawbacks where tenant_id = :t").param("t", tenant.id())
+        .query(Long.class).single()).isEqualTo(1);
+    ledgerInvariantsHold();
+  }
+
+  @Test
   void warmUpAndTheDayBeforeTheStartGrantNothingAndSignalsAndTagsAreCommittedWithTheEvent() {
     long id = aCampaign("Credit line raise").budget(Asset.POINTS, 1000)
         .rule(rule("raise", "event.amount_fen >= 100000", new EffectDefinition.AddTag("engaged"),

@@ -1,0 +1,54 @@
+package dev.flywheel.reach;
+
+import dev.flywheel.reach.delivery.Delivery;
+import dev.flywheel.reach.delivery.OutgoingMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stands in for the delivery half until it is merged: a {@code @Primary} {@link Delivery} that
+ * writes the {@code reach_deliveries} row (queued) in the planning transaction, as the real one
+ * does, and remembers each hand-over. Imported by the reach planning tests only; once the real
+ * Delivery is merged these tests can switch to it and read {@code reach_deliveries}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class HandOverLog {
+
+  /** The hand-overs seen so far, oldest first. */
+  public static final class Recorded implements Delivery {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final List<OutgoingMessage> handedOver = new CopyOnWriteArrayList<>();
+
+    Recorded(JdbcClient jdbc, Clock clock) {
+      this.jdbc = jdbc;
+      this.clock = clock;
+    }
+
+    @Override
+    public void handOver(OutgoingMessage m) {
+      jdbc.sql("""
+              insert into reach_deliveries (message_id, tenant_id, channel, provider, queued_at)
+              values (:id, :tenant, :channel, 'test', :now)""")
+          .param("id", m.messageId()).param("tenant", m.tenantId()).param("channel", m.channel().name())
+          .param("now", Timestamp.from(clock.instant())).update();
+      handedOver.add(m);
+    }
+
+    public List<OutgoingMessage> of(long tenantId) {
+      return handedOver.stream().filter(m -> m.tenantId() == tenantId).toList();
+    }
+  }
+
+  @Bean
+  @Primary
+  Recorded recordedDelivery(JdbcClient jdbc, Clock clock) {
+    return new Recorded(jdbc, clock);
+  }
+}
