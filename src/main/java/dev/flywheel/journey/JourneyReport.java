@@ -21,14 +21,15 @@ public record JourneyReport(
 
   /**
    * One step of one version. {@code reached}: runs that executed it; {@code completed}: with a
-   * good outcome (sent, granted, tagged, branched, waited); message counts from reach;
+   * good outcome (sent, granted, tagged, branched, waited); message counts from reach
+   * ({@code messages}: accepted by reach, whatever became of them);
    * {@code converted}: runs that got this step's message and later reached the goal.
    */
   public record StepFigures(int version, String key, StepType type, long reached, long completed,
-      long sent, long delivered, long clicked, long converted, Map<String, Long> arms, Map<String, Long> outcomes) {}
+      long messages, long sent, long delivered, long clicked, long converted, Map<String, Long> arms, Map<String, Long> outcomes) {}
 
   /** Messages of one step and copy variant; {@code converted} as for steps. */
-  public record VariantFigures(int version, String step, String variant, long sent, long delivered, long clicked,
+  public record VariantFigures(int version, String step, String variant, long messages, long sent, long delivered, long clicked,
       long converted) {}
 
   /** A reference target and whether the journey meets it ({@code met} null while {@code from} is 0). */

@@ -45,6 +45,8 @@ class JourneyDurabilityTest {
   @Autowired Customers customers;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.flywheel.reach.MessageTemplates templates;
+  @Autowired dev.flywheel.reach.Reach reach;
   @Autowired DataSource dataSource;
   @Autowired Engine engine;
   JourneyWorld world;
@@ -57,7 +59,7 @@ class JourneyDurabilityTest {
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc);
+    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
   }
 
   @AfterEach

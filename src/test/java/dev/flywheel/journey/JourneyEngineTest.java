@@ -24,11 +24,13 @@ class JourneyEngineTest {
   @Autowired Customers customers;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.flywheel.reach.MessageTemplates templates;
+  @Autowired dev.flywheel.reach.Reach reach;
   JourneyWorld world;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc);
+    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
   }
 
   private static JourneyDefinition onRegistration(List<JourneyStep> steps, JourneyGoal goal, ReEntry reentry) {

@@ -26,15 +26,50 @@ final class JourneyWorld {
   final Customers customers;
   final MovableClock clock;
   final JdbcClient jdbc;
+  final dev.flywheel.reach.MessageTemplates templates;
+  final dev.flywheel.reach.Reach reach;
 
   JourneyWorld(TestTenants tenants, Journeys journeys, EventIngestion events, Customers customers, MovableClock clock,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, dev.flywheel.reach.MessageTemplates templates, dev.flywheel.reach.Reach reach) {
+    this.templates = templates;
+    this.reach = reach;
     this.tenant = tenants.create();
     this.journeys = journeys;
     this.events = events;
     this.customers = customers;
     this.clock = clock;
     this.jdbc = jdbc;
+  }
+
+  /** A reachable customer: phone, e-mail and push token. */
+  void customer(String customerId) {
+    customers.saveProfile(id(), customerId, Map.of("name", "Li Lei", "phone", "13912345678",
+        "attributes", Map.of("email", customerId + "@example.com", "push_token", "tok-" + customerId)));
+  }
+
+  /** Saves a reach template with one copy variant per body for each channel. */
+  void template(String key, List<dev.flywheel.reach.Channel> channels, String... bodies) {
+    for (dev.flywheel.reach.Channel channel : channels) {
+      List<dev.flywheel.reach.MessageTemplate.Variant> variants = new java.util.ArrayList<>();
+      for (int i = 0; i < bodies.length; i++) {
+        variants.add(new dev.flywheel.reach.MessageTemplate.Variant("copy-" + (i + 1), 1, "Hello", bodies[i]));
+      }
+      templates.save(id(), new dev.flywheel.reach.MessageTemplate.Draft(key, channel, false, null, variants), "test");
+    }
+  }
+
+  /** The run's messages as {@code step:channel}, each checked to exist in reach. */
+  List<String> messages(long journeyId, String customerId) {
+    return jdbc.sql("""
+            select s.step_key, s.channel, s.message_id from journey_steps s join journey_runs r on r.id = s.run_id
+            where r.tenant_id = :t and r.journey_id = :j and r.customer_id = :c and s.message_id is not null
+            order by r.id, s.seq""")
+        .param("t", id()).param("j", journeyId).param("c", customerId)
+        .query((rs, n) -> {
+          assertThat(reach.status(id(), rs.getLong(3))).as("message %s in reach", rs.getLong(3)).isPresent();
+          return rs.getString(1) + ":" + rs.getString(2);
+        })
+        .list();
   }
 
   long id() {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DefinitionCheck {
-  private static final Set<String> FUNNEL_STAGES = Set.of("entered", "reached", "sent", "delivered", "clicked");
+  private static final Set<String> FUNNEL_STAGES = Set.of("entered", "reached", "messages", "sent", "delivered", "clicked");
   private final Fields fields;
   private final Segments segments;
   private final StepCheck steps;

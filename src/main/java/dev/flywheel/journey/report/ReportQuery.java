@@ -85,7 +85,7 @@ public class ReportQuery {
     List<VariantFigures> out = new ArrayList<>();
     for (MessageFigures f : messages) {
       Sources.parse(f.source()).ifPresent(s -> out.add(new VariantFigures(s.version(), s.step(), f.variant(),
-          f.sent(), f.delivered(), f.clicked(), converted.getOrDefault(f.source() + "#" + f.variant(), 0L))));
+          f.planned(), f.sent(), f.delivered(), f.clicked(), converted.getOrDefault(f.source() + "#" + f.variant(), 0L))));
     }
     return out;
   }
@@ -95,6 +95,7 @@ public class ReportQuery {
     List<FunnelStage> funnel = new ArrayList<>();
     funnel.add(new FunnelStage("entered", runs[0]));
     funnel.add(new FunnelStage("reached", runs[2]));
+    funnel.add(new FunnelStage("messages", messages.stream().mapToLong(MessageFigures::planned).sum()));
     funnel.add(new FunnelStage("sent", messages.stream().mapToLong(MessageFigures::sent).sum()));
     funnel.add(new FunnelStage("delivered", messages.stream().mapToLong(MessageFigures::delivered).sum()));
     funnel.add(new FunnelStage("clicked", messages.stream().mapToLong(MessageFigures::clicked).sum()));

@@ -51,17 +51,19 @@ final class StepTally {
       }
     }
     String source = Sources.of(journeyId, version, step.key());
+    long planned = 0;
     long sent = 0;
     long delivered = 0;
     long clicked = 0;
     for (MessageFigures f : messages) {
       if (source.equals(f.source())) {
+        planned += f.planned();
         sent += f.sent();
         delivered += f.delivered();
         clicked += f.clicked();
       }
     }
     return new StepFigures(version, step.key(), step.type() == null ? StepType.EXIT : step.type(), reached, completed,
-        sent, delivered, clicked, converted, arms, outcomes);
+        planned, sent, delivered, clicked, converted, arms, outcomes);
   }
 }
