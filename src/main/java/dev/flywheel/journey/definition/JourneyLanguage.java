@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Boolean expressions over two maps:
  *
  * <pre>
- * event     type, id, occurred_at (timestamp), channel, attributes map(string, dyn)
+ * event     type, id, occurred_at (ISO-8601 string), channel, attributes map(string, dyn)
  * customer  id, tags, loan_stage, lifecycle_stage, application_step, h5_only, funder,
  *           overdue_days, acquisition_channel, registered_platform, attributes
  * </pre>

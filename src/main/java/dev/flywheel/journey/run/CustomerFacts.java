@@ -17,12 +17,27 @@ class CustomerFacts {
     this.customers = customers;
   }
 
+  /** The customer as stored now (a step's transaction). */
   Map<String, Object> of(long tenantId, String customerId) {
+    return facts(customerId, customers.find(tenantId, customerId).orElse(null));
+  }
+
+  /**
+   * Inside an ingestion transaction: the customer as of just before the events being ingested,
+   * without flushing the customer module's buffer (what campaign rules see as {@code customer}).
+   */
+  Map<String, Object> beforeIngestion(long tenantId, String customerId) {
+    return facts(customerId, customers.stateBeforePending(tenantId, List.of(customerId)).get(customerId));
+  }
+
+  private static Map<String, Object> facts(String customerId, CustomerProfile profile) {
     Map<String, Object> facts = new HashMap<>();
     facts.put("id", customerId);
     facts.put("tags", List.of());
     facts.put("attributes", Map.of());
-    customers.find(tenantId, customerId).ifPresent(c -> fill(facts, c));
+    if (profile != null) {
+      fill(facts, profile);
+    }
     return facts;
   }
 

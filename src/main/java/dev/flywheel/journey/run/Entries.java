@@ -53,7 +53,7 @@ class Entries {
     }
     Map<String, Object> event = CustomerFacts.event(e.type(), e.eventId(), e.occurredAt(), e.channel(), e.attributes());
     Map<String, Object> variables = Map.of("event", CelValues.normalize(event),
-        "customer", facts.of(e.tenantId(), e.customerId()));
+        "customer", facts.beforeIngestion(e.tenantId(), e.customerId()));
     for (RunRow run : runs.lockInFlight(e.tenantId(), e.customerId())) {
       inFlight(run, e, variables);
     }
