@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A customer as the console and other modules see it. {@code name} and {@code phone} are raw:
- * show them through {@link #displayNameMasked()} / {@link #phoneMasked()}.
+ * A customer as the console and other modules see it. {@code name}, {@code phone} and
+ * {@code email} are raw: show them through {@link #displayNameMasked()} / {@link #phoneMasked()} /
+ * {@link #emailMasked()}.
  *
  * @param invitedBy who invited the customer (from their registration event), or null
+ * @param email the customer's e-mail address (reach's e-mail channel), or null
  * @param consent per channel ({@code sms}, {@code push}, {@code email}, {@code phone}); a channel
  *     never set is granted (implied at registration; an explicit opt-out always wins)
  */
@@ -34,7 +36,19 @@ public record CustomerProfile(
     Lifecycle lifecycle,
     Instant createdAt,
     Instant updatedAt,
-    String invitedBy) {
+    String invitedBy,
+    String email) {
+
+  /** The profile without an e-mail address (the shape before e-mail was added). */
+  public CustomerProfile(long tenantId, String id, String name, String phone, LocalDate birthday,
+      String city, String riskLevel, String assetTier, Map<String, Object> attributes,
+      List<String> tags, String acquisitionChannel, Instant acquiredAt, Instant registeredAt,
+      String registeredPlatform, Map<String, Consent> consent, Loan loan, Lifecycle lifecycle,
+      Instant createdAt, Instant updatedAt, String invitedBy) {
+    this(tenantId, id, name, phone, birthday, city, riskLevel, assetTier, attributes, tags,
+        acquisitionChannel, acquiredAt, registeredAt, registeredPlatform, consent, loan, lifecycle,
+        createdAt, updatedAt, invitedBy, null);
+  }
 
   public String displayNameMasked() {
     return Masking.name(name);
@@ -42,6 +56,10 @@ public record CustomerProfile(
 
   public String phoneMasked() {
     return Masking.phone(phone);
+  }
+
+  public String emailMasked() {
+    return Masking.email(email);
   }
 
   /** Consent for one channel; {@code optedOutAt} is the time of the latest opt-out. */

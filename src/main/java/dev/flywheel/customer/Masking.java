@@ -27,6 +27,22 @@ public final class Masking {
   }
 
   /**
+   * Keeps the first character of the local part and the whole domain:
+   * {@code alice@example.com → a****@example.com}. Null or blank gives null.
+   */
+  public static String email(String email) {
+    if (email == null || email.isBlank()) {
+      return null;
+    }
+    String e = email.strip();
+    int at = e.lastIndexOf('@');
+    if (at <= 0) {
+      return "*".repeat(e.length());
+    }
+    return e.charAt(0) + "*".repeat(Math.max(1, at - 1)) + e.substring(at);
+  }
+
+  /**
    * Keeps the first three and last four digits of numbers of eleven or more characters
    * ({@code 13812345678 → 138****5678}); shorter numbers keep only the last two.
    */

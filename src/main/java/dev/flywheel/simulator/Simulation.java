@@ -68,6 +68,8 @@ public class Simulation {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", c.name());
     p.put("phone", c.phone());
+    // a reserved domain (RFC 2606): demo mail never reaches a real person
+    p.put("email", c.id().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "@example.com");
     p.put("city", c.city());
     p.put("birthday", c.birthday().toString());
     p.put("risk_level", c.riskLevel());

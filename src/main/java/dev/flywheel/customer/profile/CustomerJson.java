@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The API's JSON shape of a customer (snake_case). Raw name and phone never leave: only
- * {@code display_name_masked} and {@code phone_masked}.
+ * The API's JSON shape of a customer (snake_case). Raw name, phone and e-mail never
+ * leave: only {@code display_name_masked}, {@code phone_masked} and {@code email_masked}.
  */
 final class CustomerJson {
   private CustomerJson() {}
@@ -16,6 +16,7 @@ final class CustomerJson {
     json.put("id", c.id());
     json.put("display_name_masked", c.displayNameMasked());
     json.put("phone_masked", c.phoneMasked());
+    json.put("email_masked", c.emailMasked());
     json.put("birthday", c.birthday());
     json.put("city", c.city());
     json.put("risk_level", c.riskLevel());

@@ -55,7 +55,8 @@ public final class CustomerRows {
         tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
         rs.getString("acquisition_channel"), instant(rs, "acquired_at"), instant(rs, "registered_at"),
         rs.getString("registered_platform"), consent(rs.getString("consent_json")), loan, lifecycle,
-        instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("invited_by"));
+        instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("invited_by"),
+        rs.getString("email"));
   }
 
   @SuppressWarnings("unchecked")

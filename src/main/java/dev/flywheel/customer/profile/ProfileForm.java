@@ -19,16 +19,17 @@ import java.util.regex.Pattern;
  */
 record ProfileForm(String name, String phone, LocalDate birthday, String city, String riskLevel,
     String assetTier, Map<String, Object> attributes, List<String> tags, String acquisitionChannel,
-    Instant acquiredAt) {
+    Instant acquiredAt, String email) {
 
   static final String CODE = "invalid-customer";
   static final Pattern ID = Pattern.compile("^[A-Za-z0-9._:@-]{1,64}$");
   static final Pattern TAG = Pattern.compile("^[\\p{L}\\p{N}_.:-]{1,40}$");
   static final int MAX_TAGS = 50;
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{4,19}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern ATTRIBUTE_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,63}$");
   private static final Set<String> FIELDS = Set.of("name", "phone", "birthday", "city", "risk_level",
-      "asset_tier", "attributes", "tags", "acquisition_channel", "acquired_at");
+      "asset_tier", "attributes", "tags", "acquisition_channel", "acquired_at", "email");
 
   static void checkId(String id) {
     if (id == null || !ID.matcher(id).matches()) {
@@ -52,9 +53,13 @@ record ProfileForm(String name, String phone, LocalDate birthday, String city, S
     Map<String, Object> attributes = attributes(b.get("attributes"), issues);
     List<String> tags = tags(b.get("tags"), "tags", issues);
     Instant acquiredAt = instant(b, "acquired_at", issues);
+    String email = text(b, "email", 254, issues);
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      issues.add(new FieldIssue("email", "invalid-format", "must be an e-mail address like name@example.com"));
+    }
     ProfileForm form = new ProfileForm(name, phone, birthday, text(b, "city", 64, issues),
         text(b, "risk_level", 64, issues), text(b, "asset_tier", 64, issues), attributes, tags,
-        text(b, "acquisition_channel", 64, issues), acquiredAt);
+        text(b, "acquisition_channel", 64, issues), acquiredAt, email);
     if (!issues.isEmpty()) {
       throw Problem.invalid(CODE, "The customer has invalid fields", issues);
     }

@@ -46,13 +46,13 @@ class ProfileStore {
     Instant now = clock.instant();
     return jdbc.sql("""
             insert into customers (tenant_id, id, name, phone, birthday, city, risk_level, asset_tier,
-              attributes, tags, acquisition_channel, acquired_at, lifecycle_stage_at, created_at, updated_at)
+              attributes, tags, acquisition_channel, acquired_at, lifecycle_stage_at, created_at, updated_at, email)
             values (:tenant, :id, :name, :phone, :birthday, :city, :risk, :asset, cast(:attributes as jsonb),
-              cast(:tags as text[]), :channel, :acquiredAt, :now, :now, :now)
+              cast(:tags as text[]), :channel, :acquiredAt, :now, :now, :now, :email)
             on conflict (tenant_id, id) do update set
               name = excluded.name, phone = excluded.phone, birthday = excluded.birthday,
               city = excluded.city, risk_level = excluded.risk_level, asset_tier = excluded.asset_tier,
-              attributes = excluded.attributes, tags = excluded.tags,
+              attributes = excluded.attributes, tags = excluded.tags, email = excluded.email,
               acquisition_channel = coalesce(excluded.acquisition_channel, customers.acquisition_channel),
               acquired_at = coalesce(excluded.acquired_at, customers.acquired_at),
               updated_at = excluded.updated_at
@@ -63,7 +63,7 @@ class ProfileStore {
         .param("attributes", attributes).param("tags", textArray(form.tags()))
         .param("channel", form.acquisitionChannel())
         .param("acquiredAt", form.acquiredAt() == null ? null : Timestamp.from(form.acquiredAt()))
-        .param("now", Timestamp.from(now))
+        .param("now", Timestamp.from(now)).param("email", form.email())
         .query(Boolean.class).single();
   }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,7 +34,10 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new BodySizeLimitFilter(maxBodyBytes), SecurityContextHolderFilter.class)
         .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
-        .authorizeHttpRequests(a -> a.anyRequest().hasRole("API"))
+        .authorizeHttpRequests(a -> a
+            // delivery receipts prove themselves with the provider's HMAC signature, not an API key
+            .requestMatchers(HttpMethod.POST, "/api/v1/reach/receipts/*").permitAll()
+            .anyRequest().hasRole("API"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res, HttpStatus.UNAUTHORIZED,
                 "unauthorized", "Send a valid API key as 'Authorization: Bearer <key>'"))
@@ -49,6 +53,8 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
                 "/swagger-ui.html", "/error").permitAll()
+            // tracked links in messages: customers are not signed in; the token's HMAC is the proof
+            .requestMatchers(HttpMethod.GET, "/r/*").permitAll()
             .requestMatchers("/console/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
