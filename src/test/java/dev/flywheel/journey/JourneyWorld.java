@@ -44,6 +44,7 @@ final class JourneyWorld {
   /** A reachable customer: phone, e-mail and push token. */
   void customer(String customerId) {
     customers.saveProfile(id(), customerId, Map.of("name", "Li Lei", "phone", "13912345678",
+        "email", customerId + "@example.com",
         "attributes", Map.of("email", customerId + "@example.com", "push_token", "tok-" + customerId)));
   }
 
