@@ -76,7 +76,9 @@ class JourneyBrowserTest {
         .status()).isEqualTo(201);
     List<String> customers = List.of("stall-1", "stall-2");
     for (String id : customers) {
-      assertThat(api.put("/api/v1/customers/" + id, Map.of("name", "Zhang Wei", "email", id + "@example.com"))
+      assertThat(api.put("/api/v1/customers/" + id, Map.of("name", "Zhang Wei", "email", id + "@example.com",
+          // reach's planning looks for attributes.email, its delivery for the profile's email (see the report)
+          "attributes", Map.of("email", id + "@example.com")))
           .status()).isBetween(200, 201);
     }
     for (int day = 1; day <= 2; day++) {
