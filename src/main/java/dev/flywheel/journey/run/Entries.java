@@ -76,12 +76,17 @@ class Entries {
       runs.end(run.id(), GOAL_REACHED, null, now);
       return;
     }
-    if (run.waiting() && e.type().equals(run.waitingEvent())) {
+    if (run.waiting() && e.type().equals(run.waitingEvent()) && active(run)) {
       JourneyStep wait = definition.step(run.stepKey()).orElseThrow();
       if (language.test(wait.untilCondition(), variables)) {
         engine.apply(run, wait, runner.arrived(definition, wait, now), now);
       }
     }
+  }
+
+  /** A paused journey's runs stay where they are (they time out after it resumes). */
+  private boolean active(RunRow run) {
+    return journeys.find(run.tenantId(), run.journeyId()).map(j -> "ACTIVE".equals(j.status())).orElse(false);
   }
 
   @EventListener
