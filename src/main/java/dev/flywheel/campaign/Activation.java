@@ -25,15 +25,22 @@ public final class Activation {
   private final String eventType;
   private final Map<String, Object> variables;
   private final Map<String, Long> countsToday;
-  private final CelLateFunctionBindings functions;
+  private volatile CelLateFunctionBindings functions;
+  // the same values, typed, for compiled rules (DirectExpression)
+  private final Map<String, Object> event;
+  private final Map<String, Object> customer;
+  private final boolean firstToday;
+  private final boolean firstEver;
 
+  @SuppressWarnings("unchecked")
   private Activation(String eventType, Map<String, Object> variables, Map<String, Long> countsToday) {
     this.eventType = eventType;
     this.variables = variables;
     this.countsToday = countsToday;
-    // built once per event, not once per rule: building bindings dominated a rule's cost
-    this.functions = CelLateFunctionBindings.from(
-        CelFunctionBinding.from(RuleLanguage.COUNT_TODAY, String.class, this::countToday));
+    this.event = (Map<String, Object>) variables.get("event");
+    this.customer = (Map<String, Object>) variables.get("customer");
+    this.firstToday = (Boolean) variables.get("is_first_today");
+    this.firstEver = (Boolean) variables.get("is_first_ever");
   }
 
   public String eventType() {
@@ -46,7 +53,31 @@ public final class Activation {
 
   /** The late-bound functions ({@code count_today}) the rules of this event call. */
   CelLateFunctionBindings functions() {
-    return functions;
+    // built once per event, not once per rule (building them dominated an interpreted rule's
+    // cost), and only when the interpreter runs: rules in their direct form need none
+    CelLateFunctionBindings built = functions;
+    if (built == null) {
+      built = CelLateFunctionBindings.from(
+          CelFunctionBinding.from(RuleLanguage.COUNT_TODAY, String.class, this::countToday));
+      functions = built;
+    }
+    return built;
+  }
+
+  Map<String, Object> event() {
+    return event;
+  }
+
+  Map<String, Object> customer() {
+    return customer;
+  }
+
+  boolean firstToday() {
+    return firstToday;
+  }
+
+  boolean firstEver() {
+    return firstEver;
   }
 
   long countToday(String type) {

@@ -1,6 +1,5 @@
 package dev.flywheel.campaign;
 
-import dev.cel.runtime.CelRuntime;
 import dev.flywheel.platform.web.FieldIssue;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,7 +63,7 @@ class RuleCompiler {
 
   private List<RuleProgram.Part> condition(RuleDefinition rule, String at, String label, List<FieldIssue> issues) {
     String text = rule.condition() == null || rule.condition().isBlank() ? "true" : rule.condition();
-    CelRuntime.Program whole = expression(text, RuleLanguage.Result.BOOL, at + ".condition", label, issues);
+    CompiledExpression whole = expression(text, RuleLanguage.Result.BOOL, at + ".condition", label, issues);
     if (whole == null) {
       return List.of();
     }
@@ -74,7 +73,7 @@ class RuleCompiler {
       if (!(language.compile(part, RuleLanguage.Result.BOOL) instanceof RuleLanguage.Compilation.Compiled c)) {
         return List.of(new RuleProgram.Part(text.strip(), whole));
       }
-      parts.add(new RuleProgram.Part(part, c.program()));
+      parts.add(new RuleProgram.Part(part, c.expression()));
     }
     return parts;
   }
@@ -114,7 +113,7 @@ class RuleCompiler {
             issues.add(new FieldIssue(field + ".name", INVALID_RULE,
                 label + ": a signal name is lower_snake_case, up to 64 characters"));
           }
-          Map<String, CelRuntime.Program> payload = new LinkedHashMap<>();
+          Map<String, CompiledExpression> payload = new LinkedHashMap<>();
           (s.payload() == null ? Map.<String, String>of() : s.payload()).forEach((key, expr) ->
               payload.put(key, expression(expr, RuleLanguage.Result.ANY, field + ".payload." + key, label, issues)));
           effects.add(new RuleProgram.CompiledEffect.Signal(s.name(), payload));
@@ -125,10 +124,10 @@ class RuleCompiler {
     return effects;
   }
 
-  private CelRuntime.Program expression(String text, RuleLanguage.Result result, String field, String label,
+  private CompiledExpression expression(String text, RuleLanguage.Result result, String field, String label,
       List<FieldIssue> issues) {
     return switch (language.compile(text, result)) {
-      case RuleLanguage.Compilation.Compiled c -> c.program();
+      case RuleLanguage.Compilation.Compiled c -> c.expression();
       case RuleLanguage.Compilation.Invalid invalid -> {
         issues.add(new FieldIssue(field, INVALID_RULE,
             RuleIssue.format(label, field, invalid.line(), invalid.column(), invalid.message())));

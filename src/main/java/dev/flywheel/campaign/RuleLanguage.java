@@ -39,8 +39,9 @@ import java.util.Set;
  * </pre>
  *
  * {@code event} and {@code customer} are maps, so CEL alone would accept any field name; a
- * misspelt field ({@code event.amout_fen}) is refused at save time with its position. Programs
- * are immutable and thread-safe.
+ * misspelt field ({@code event.amout_fen}) is refused at save time with its position. Each
+ * expression is also compiled to Java closures where it can be ({@link DirectCompiler}); the
+ * interpreter stays the reference. Programs are immutable and thread-safe.
  */
 final class RuleLanguage {
   static final Set<String> EVENT_FIELDS = Set.of("type", "id", "occurred_at", "channel", "attributes", "amount_fen",
@@ -55,7 +56,7 @@ final class RuleLanguage {
 
   /** A compiled expression or the first error's 1-based position. */
   sealed interface Compilation {
-    record Compiled(CelRuntime.Program program) implements Compilation {}
+    record Compiled(CompiledExpression expression) implements Compilation {}
 
     record Invalid(int line, int column, String message) implements Compilation {}
   }
@@ -103,7 +104,8 @@ final class RuleLanguage {
       if (unknownField.isPresent()) {
         return unknownField.get();
       }
-      return new Compilation.Compiled(runtime.createProgram(ast));
+      return new Compilation.Compiled(new CompiledExpression(runtime.createProgram(ast),
+          DirectCompiler.compile(ast).orElse(null)));
     } catch (CelValidationException | CelEvaluationException e) {
       return new Compilation.Invalid(1, 1, e.getMessage());
     }

@@ -4,20 +4,20 @@ import dev.flywheel.ledger.budget.BudgetAlerts;
 import dev.flywheel.ledger.budget.BudgetStore;
 import dev.flywheel.ledger.budget.Claim;
 import dev.flywheel.ledger.coupon.CouponStore;
+import dev.flywheel.ledger.grant.GrantBatches;
+import dev.flywheel.ledger.grant.GrantGroupCommit;
 import dev.flywheel.ledger.grant.GrantStore;
 import dev.flywheel.ledger.wallet.Clawbacks;
 import dev.flywheel.ledger.wallet.Lockups;
 import dev.flywheel.ledger.wallet.WalletReads;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +32,7 @@ public class Ledger {
   private final BudgetStore budgets;
   private final BudgetAlerts alerts;
   private final GrantStore grants;
+  private final GrantBatches batches;
   private final CouponStore coupons;
   private final Lockups lockups;
   private final Clawbacks clawbacks;
@@ -39,13 +40,15 @@ public class Ledger {
   private final LedgerProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final GrantGroupCommit groupCommit;
 
-  Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, CouponStore coupons, Lockups lockups,
+  Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, GrantBatches batches, CouponStore coupons, Lockups lockups,
       Clawbacks clawbacks, WalletReads wallets, LedgerProperties properties, PlatformTransactionManager transactions,
       Clock clock) {
     this.budgets = budgets;
     this.alerts = alerts;
     this.grants = grants;
+    this.batches = batches;
     this.coupons = coupons;
     this.lockups = lockups;
     this.clawbacks = clawbacks;
@@ -53,6 +56,18 @@ public class Ledger {
     this.properties = properties;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
+    LedgerProperties.GroupCommit settings = properties.groupCommit();
+    this.groupCommit = settings.enabled()
+        ? new GrantGroupCommit(settings.maxSize(), settings.workers(),
+            requests -> tx.execute(status -> grantAllHere(requests)), this::grantAlone)
+        : null;
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (groupCommit != null) {
+      groupCommit.stop();
+    }
   }
 
   /**
@@ -75,10 +90,35 @@ public class Ledger {
    * A handful of statements on the fast path (replay check, slot claim, one insert statement for
    * grant + entry + postings, alert check).
    *
+   * <p>Inside a transaction the grant joins it (it commits or rolls back with the caller's work).
+   * Outside one, it is committed before this method returns: by default through the ledger's group
+   * commit ({@code flywheel.ledger.group-commit.*}), which runs concurrent callers' grants as one
+   * {@link #grantAll} transaction and answers each after the commit — same outcome, same
+   * guarantees, far fewer statements and commits per grant under load.
+   *
    * @throws IllegalArgumentException when the coupon template is not the tenant's
    */
-  @Transactional
   public GrantOutcome grant(GrantRequest request) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return grantHere(request);
+    }
+    return groupCommit != null ? groupCommit.submit(request) : grantAlone(request);
+  }
+
+  private GrantOutcome grantAlone(GrantRequest request) {
+    return tx.execute(status -> grantHere(request));
+  }
+
+  /** Statistics of the grant group commit (zeros when it is disabled). */
+  public GroupCommitStats groupCommitStats() {
+    GrantGroupCommit.Stats s = groupCommit != null ? groupCommit.stats() : new GrantGroupCommit.Stats(0, 0, 0);
+    return new GroupCommitStats(s.groups(), s.grants(), s.fallbacks());
+  }
+
+  /** Group transactions run, grants they carried, groups that failed and were retried grant by grant. */
+  public record GroupCommitStats(long groups, long grants, long fallbacks) {}
+
+  private GrantOutcome grantHere(GrantRequest request) {
     Optional<Grant> stored = grants.find(request.tenantId(), request.campaignId(), request.ruleId(),
         request.sourceEventId());
     if (stored.isPresent()) {
@@ -119,8 +159,8 @@ public class Ledger {
    * Many grants in the caller's transaction, with {@link #grant}'s guarantees (exactly once per
    * {@code (campaign, rule, source event)}, never over budget) and one outcome per request, in
    * order. Per (campaign, asset) the budget is claimed once, for the total of the requests not
-   * granted before, and every grant row, entry, wallet and posting is written by one multi-row
-   * statement. When the budget covers only part of the total, requests are granted in request
+   * granted before; the wallets are opened by one statement and every grant row, entry and
+   * posting is written by another ({@link GrantBatches}). When the budget covers only part of the total, requests are granted in request
    * order while it lasts (a request larger than what is left is refused, a later smaller one may
    * still be granted — as a sequence of {@link #grant} calls would do). A repeated key inside the
    * batch answers {@code AlreadyGranted} with the first one's grant (or the first one's refusal).
@@ -133,128 +173,11 @@ public class Ledger {
    */
   @Transactional
   public List<GrantOutcome> grantAll(List<GrantRequest> requests) {
-    int n = requests.size();
-    GrantOutcome[] outcomes = new GrantOutcome[n];
-    Map<String, Integer> first = new HashMap<>();
-    int[] firstOf = new int[n];
-    List<Integer> plain = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      GrantRequest r = requests.get(i);
-      String key = r.tenantId() + "/" + GrantStore.key(r.campaignId(), r.ruleId(), r.sourceEventId());
-      Integer earlier = first.putIfAbsent(key, i);
-      firstOf[i] = earlier == null ? i : earlier;
-      if (earlier == null && r.asset() != Asset.COUPON) {
-        plain.add(i);
-      }
-    }
-    // granted before this call (one read per tenant)
-    Map<Long, List<Integer>> byTenant = new TreeMap<>();
-    plain.forEach(i -> byTenant.computeIfAbsent(requests.get(i).tenantId(), t -> new ArrayList<>()).add(i));
-    byTenant.forEach((tenant, indexes) -> {
-      Map<String, Grant> stored = grants.findAll(tenant, indexes.stream().map(requests::get).toList());
-      for (int i : indexes) {
-        GrantRequest r = requests.get(i);
-        Grant g = stored.get(GrantStore.key(r.campaignId(), r.ruleId(), r.sourceEventId()));
-        if (g != null) {
-          outcomes[i] = new GrantOutcome.AlreadyGranted(g);
-        }
-      }
-    });
-    // the rest, per (tenant, campaign, asset) in that order, each group in request order
-    Map<List<Object>, List<Integer>> groups = new TreeMap<>((a, b) -> {
-      int c = Long.compare((Long) a.get(0), (Long) b.get(0));
-      c = c != 0 ? c : Long.compare((Long) a.get(1), (Long) b.get(1));
-      return c != 0 ? c : ((Asset) a.get(2)).compareTo((Asset) b.get(2));
-    });
-    for (int i : plain) {
-      if (outcomes[i] == null) {
-        GrantRequest r = requests.get(i);
-        groups.computeIfAbsent(List.of(r.tenantId(), r.campaignId(), r.asset()), k -> new ArrayList<>()).add(i);
-      }
-    }
-    Instant now = clock.instant();
-    groups.forEach((key, indexes) -> grantGroup(requests, indexes, outcomes, now));
-    for (int i = 0; i < n; i++) {
-      if (firstOf[i] == i && outcomes[i] == null) { // coupons
-        outcomes[i] = grant(requests.get(i));
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      if (firstOf[i] != i) {
-        outcomes[i] = switch (outcomes[firstOf[i]]) {
-          case GrantOutcome.Granted(Grant g) -> new GrantOutcome.AlreadyGranted(g);
-          case GrantOutcome.AlreadyGranted a -> a;
-          case GrantOutcome.BudgetExhausted b -> b;
-        };
-      }
-    }
-    return List.of(outcomes);
+    return grantAllHere(requests);
   }
 
-  private void grantGroup(List<GrantRequest> requests, List<Integer> indexes, GrantOutcome[] outcomes, Instant now) {
-    GrantRequest head = requests.get(indexes.getFirst());
-    long tenant = head.tenantId();
-    long campaign = head.campaignId();
-    Asset asset = head.asset();
-    String actor = "campaign:" + campaign;
-    long total = 0;
-    for (int i : indexes) {
-      total = Math.addExact(total, requests.get(i).amount());
-    }
-    BudgetStore.BatchClaim claim = budgets.claimBatch(tenant, campaign, asset, total, actor, now);
-    long left = claim.available();
-    List<Integer> chosen = new ArrayList<>(indexes.size());
-    boolean refused = false;
-    for (int i : indexes) {
-      long amount = requests.get(i).amount();
-      if (claim.accountId() != null && amount <= left) {
-        chosen.add(i);
-        left -= amount;
-      } else {
-        outcomes[i] = new GrantOutcome.BudgetExhausted(campaign, asset, left);
-        refused = true;
-      }
-    }
-    if (!chosen.isEmpty()) {
-      List<GrantRequest> chosenRequests = chosen.stream().map(requests::get).toList();
-      Map<String, GrantStore.Batched> written = new HashMap<>();
-      for (GrantStore.Batched b : grants.recordAll(tenant, campaign, asset, chosenRequests, claim.accountId(), actor,
-          now)) {
-        written.put(GrantStore.key(campaign, b.ruleId(), b.sourceEventId()), b);
-      }
-      List<GrantRequest> twins = new ArrayList<>();
-      for (int i : chosen) {
-        GrantRequest r = requests.get(i);
-        GrantStore.Batched b = written.get(GrantStore.key(campaign, r.ruleId(), r.sourceEventId()));
-        if (b == null) {
-          twins.add(r);
-          continue;
-        }
-        if (r.pending()) {
-          lockups.add(tenant, b.grantId(), r.customerId(), asset, r.amount(), r.availableAt());
-        }
-        outcomes[i] = new GrantOutcome.Granted(new Grant(b.grantId(), campaign, r.ruleId(), r.sourceEventId(),
-            r.customerId(), asset, r.amount(), r.availableAt(), List.of(), now));
-      }
-      if (!twins.isEmpty()) {
-        // concurrent twins committed first; we only held the budget's lock, nothing to undo
-        Map<String, Grant> stored = grants.findAll(tenant, twins);
-        for (int i : chosen) {
-          if (outcomes[i] == null) {
-            GrantRequest r = requests.get(i);
-            outcomes[i] = new GrantOutcome.AlreadyGranted(
-                stored.get(GrantStore.key(campaign, r.ruleId(), r.sourceEventId())));
-          }
-        }
-      }
-    }
-    if (claim.budgetId() != null) {
-      if (refused) {
-        alerts.refused(claim.budgetId(), now);
-      } else {
-        alerts.check(claim.budgetId(), now);
-      }
-    }
+  private List<GrantOutcome> grantAllHere(List<GrantRequest> requests) {
+    return batches.grantAll(requests, clock.instant(), this::grantHere);
   }
 
   /** Every grant made because of one source event (for replaying an event's effects). */

@@ -31,7 +31,7 @@ class AppendOnlyTest {
   }
 
   @Test
-  void anEntryThatDoesNotSumToZeroIsRefusedAtCommitAndBalancesCannotGoNegative() {
+  void anEntryThatDoesNotSumToZeroIsRefusedAndBalancesCannotGoNegative() {
     long tenant = tenants.create().id();
     ledger.fund(tenant, 5_002, Asset.POINTS, 10, "ops");
     long main = jdbc.sql("select id from ledger_accounts where tenant_id = :t and kind = 'BUDGET'")

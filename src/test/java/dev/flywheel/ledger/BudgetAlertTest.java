@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Budget alerts: once at 80 %, once at 100 % (with BudgetExhausted); a top-up re-arms them. */
 @FlywheelTest
@@ -21,6 +23,13 @@ class BudgetAlertTest {
   @Autowired Ledger ledger;
   @Autowired JdbcClient jdbc;
   @Autowired ApplicationEvents events;
+  @Autowired PlatformTransactionManager transactions;
+  private TransactionTemplate tx;
+
+  @org.junit.jupiter.api.BeforeEach
+  void transactions() {
+    tx = new TransactionTemplate(transactions);
+  }
 
   @AfterEach
   void invariantsHold() {
@@ -82,7 +91,11 @@ class BudgetAlertTest {
     assertThat(ledger.upkeep().budgetsAlerted()).isZero();
   }
 
+  /**
+   * In a transaction of the test's own, so the alert events are published on this thread (where
+   * {@code ApplicationEvents} records them): outside one, the grant group commit's worker publishes them.
+   */
   private GrantOutcome grant(long tenant, long campaign, int n) {
-    return ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + n, "u-1", Asset.POINTS, 1));
+    return tx.execute(s -> ledger.grant(GrantRequest.of(tenant, campaign, "r", "ev-" + n, "u-1", Asset.POINTS, 1)));
   }
 }

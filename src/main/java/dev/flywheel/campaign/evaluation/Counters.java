@@ -1,5 +1,8 @@
 package dev.flywheel.campaign.evaluation;
 
+import dev.flywheel.campaign.ActiveCampaign;
+import dev.flywheel.campaign.RuleDefinition;
+import dev.flywheel.campaign.RuleProgram;
 import dev.flywheel.event.EventAccepted;
 import dev.flywheel.event.EventHistory;
 import dev.flywheel.event.StoredEvent;
@@ -11,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,32 @@ class Counters {
   Counters(EventHistory history, EvaluationProperties properties) {
     this.history = history;
     this.properties = properties;
+  }
+
+  /** The names through which a rule reads counters; a rule that mentions none of them needs no history read. */
+  private static final List<String> COUNTER_NAMES = List.of("count_today", "is_first_today", "is_first_ever");
+  private final Map<RuleProgram, Boolean> readsCounters = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Whether any rule of {@code listening} for {@code eventType} may read counters: its condition or
+   * an effect's expression mentions one of their names (text search, so a mention in a string
+   * literal also counts: never a false "no"). When false, the event needs no counters and the
+   * customer's history is not read for it.
+   */
+  boolean needed(List<ActiveCampaign> listening, String eventType) {
+    for (ActiveCampaign c : listening) {
+      for (RuleProgram rule : c.rulesFor(eventType)) {
+        if (readsCounters.computeIfAbsent(rule, r -> mentionsCounters(r.definition()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean mentionsCounters(RuleDefinition rule) {
+    String text = rule.condition() + " " + rule.effects();
+    return COUNTER_NAMES.stream().anyMatch(text::contains);
   }
 
   /** One event's counters. */

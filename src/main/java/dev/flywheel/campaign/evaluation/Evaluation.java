@@ -117,8 +117,9 @@ class Evaluation {
     for (var entry : byCustomer.entrySet()) {
       String customerId = entry.getKey();
       CustomerState state = CustomerState.of(customerId, before.get(customerId));
+      // only events whose listening rules read counters (count_today, is_first_…) need the history read
       List<EventAccepted> listened = entry.getValue().stream()
-          .filter(e -> !campaigns.listeningTo(tenantId, e.type()).isEmpty()).toList();
+          .filter(e -> counters.needed(campaigns.listeningTo(tenantId, e.type()), e.type())).toList();
       Map<Long, Counters.Count> counts = counters.of(tenantId, customerId, listened, zone);
       for (EventAccepted e : entry.getValue()) {
         clawbacks.apply(e);

@@ -81,8 +81,8 @@ public class GrantStore {
   public record Recorded(long grantId, long entryId, long walletAccountId) {}
   /**
    * {@link #record} for many grants of one (tenant, campaign, asset) paid from one
-   * {@code sourceAccount}, in one statement: grant rows (keys that exist are skipped), their GRANT
-   * entries, the wallets (opened when missing) and two postings per grant. The requests must have
+   * {@code sourceAccount}: the wallets (opened when missing) in one statement, then grant rows
+   * (keys that exist are skipped), their GRANT entries and two postings per grant in another. The requests must have
    * distinct keys and must not be coupon grants. Returns the rows written (a key a concurrent
    * twin committed first is absent: nothing was written for it).
    */
@@ -104,12 +104,13 @@ public class GrantStore {
       availableAt[i] = r.availableAt() == null ? null : r.availableAt().toString();
       kinds[i] = r.pending() ? "PENDING" : "AVAILABLE";
     }
+    Long[] wallets = wallets(tenantId, asset, customers, kinds);
     return jdbc.sql("""
             with r as (
               select * from unnest(cast(:rules as text[]), cast(:sources as text[]), cast(:customers as text[]),
                                    cast(:amounts as bigint[]), cast(cast(:availableAt as text[]) as timestamptz[]),
-                                   cast(:kinds as text[]))
-                with ordinality as r(rule_id, source_event_id, customer_id, amount, available_at, wallet_kind, ord)),
+                                   cast(:wallets as bigint[]))
+                with ordinality as r(rule_id, source_event_id, customer_id, amount, available_at, wallet_id, ord)),
             g as (
               insert into ledger_grants (tenant_id, campaign_id, rule_id, source_event_id, customer_id, asset,
                                          amount, available_at, coupon_template_id, entry_id, created_at)
@@ -117,34 +118,53 @@ public class GrantStore {
                      nextval(pg_get_serial_sequence('ledger_entries', 'id')), :now
               from r order by ord
               on conflict (tenant_id, campaign_id, rule_id, source_event_id) do nothing
-              returning id, entry_id, rule_id, source_event_id, customer_id, amount, available_at),
+              returning id, entry_id, rule_id, source_event_id, amount),
             gr as (
-              select g.*, r.wallet_kind, r.ord from g join r on r.rule_id = g.rule_id and r.source_event_id = g.source_event_id),
+              select g.*, r.wallet_id, r.ord from g join r on r.rule_id = g.rule_id and r.source_event_id = g.source_event_id),
             e as (
               insert into ledger_entries (id, tenant_id, kind, reference, actor, created_at)
               select entry_id, :tenant, 'GRANT', 'grant:' || id, :actor, :now from g
               returning id),
-            w as (
-              insert into ledger_accounts (tenant_id, owner_type, owner_id, asset, kind, keeps_balance)
-              select :tenant, 'CUSTOMER', customer_id, :asset, wallet_kind, true
-              from (select distinct customer_id, wallet_kind from gr) d order by customer_id, wallet_kind
-              on conflict (tenant_id, owner_type, owner_id, asset, kind, slot) do update set keeps_balance = true
-              returning id, owner_id, kind),
             p as (
               insert into ledger_postings (entry_id, tenant_id, account_id, asset, amount, created_at)
               select gr.entry_id, cast(:tenant as bigint), cast(:sourceAccount as bigint), cast(:asset as text),
                      -gr.amount, cast(:now as timestamptz) from gr
               union all
-              select gr.entry_id, :tenant, w.id, :asset, gr.amount, :now
-              from gr join w on w.owner_id = gr.customer_id and w.kind = gr.wallet_kind
+              select gr.entry_id, :tenant, gr.wallet_id, :asset, gr.amount, :now from gr
               returning 1)
             select gr.id, gr.entry_id, gr.rule_id, gr.source_event_id, (select count(*) from p) from gr order by gr.ord""")
         .param("rules", array("text", rules)).param("sources", array("text", sources))
         .param("customers", array("text", customers)).param("amounts", array("int8", amounts))
-        .param("availableAt", array("text", availableAt)).param("kinds", array("text", kinds))
+        .param("availableAt", array("text", availableAt)).param("wallets", array("int8", wallets))
         .param("tenant", tenantId).param("campaign", campaignId).param("asset", asset.name())
         .param("sourceAccount", sourceAccount).param("actor", actor).param("now", Timestamp.from(now))
         .query((rs, i) -> new Batched(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+  }
+
+  /**
+   * The wallet account of each (customer, kind), opened when missing, in one statement (rows
+   * locked in (customer, kind) order); one id per position. A wallet opened for a grant a
+   * concurrent twin then wins stays empty, which is harmless.
+   */
+  private Long[] wallets(long tenantId, Asset asset, String[] customers, String[] kinds) {
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    jdbc.sql("""
+            insert into ledger_accounts (tenant_id, owner_type, owner_id, asset, kind, keeps_balance)
+            select :tenant, 'CUSTOMER', c, :asset, k, true
+            from (select distinct c, k from unnest(cast(:customers as text[]), cast(:kinds as text[])) u(c, k)) d
+            order by c, k
+            on conflict (tenant_id, owner_type, owner_id, asset, kind, slot) do update set keeps_balance = true
+            returning id, owner_id, kind""")
+        .param("tenant", tenantId).param("asset", asset.name()).param("customers", array("text", customers))
+        .param("kinds", array("text", kinds))
+        .query(rs -> {
+          ids.put(rs.getString(3) + "/" + rs.getString(2), rs.getLong(1));
+        });
+    Long[] wallets = new Long[customers.length];
+    for (int i = 0; i < customers.length; i++) {
+      wallets[i] = ids.get(kinds[i] + "/" + customers[i]);
+    }
+    return wallets;
   }
 
   /** A grant {@link #recordAll} wrote. */

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes journal entries and finds or opens accounts. Balances are not touched here: a trigger
- * applies each posting to its account (when the account keeps a balance) and a deferred
- * constraint trigger refuses, at commit, any entry whose postings do not sum to zero per asset.
+ * applies each statement's postings to their accounts (when the account keeps a balance) and
+ * another refuses, at the end of the statement, any entry whose postings do not sum to zero per
+ * asset — so an entry's postings are inserted in one statement.
  * Callers must already hold the row locks their business check relied on.
  */
 @Component
@@ -49,13 +50,22 @@ public class Journal {
             values (:id, :tenant, :kind, :reference, :actor, :now)""")
         .param("id", entryId).param("tenant", tenantId).param("kind", kind).param("reference", reference)
         .param("actor", actor).param("now", now).update();
-    for (Leg leg : moving) {
-      jdbc.sql("""
-              insert into ledger_postings (entry_id, tenant_id, account_id, asset, amount, created_at)
-              values (:entry, :tenant, :account, :asset, :amount, :now)""")
-          .param("entry", entryId).param("tenant", tenantId).param("account", leg.accountId())
-          .param("asset", asset.name()).param("amount", leg.amount()).param("now", now).update();
+    if (moving.isEmpty()) {
+      return entryId;
     }
+    // all legs in ONE statement: the balance check runs per statement (V4_3)
+    StringBuilder values = new StringBuilder();
+    var statement = new java.util.LinkedHashMap<String, Object>();
+    for (int i = 0; i < moving.size(); i++) {
+      values.append(i == 0 ? "" : ", ").append("(:entry, :tenant, :account").append(i).append(", :asset, :amount")
+          .append(i).append(", :now)");
+      statement.put("account" + i, moving.get(i).accountId());
+      statement.put("amount" + i, moving.get(i).amount());
+    }
+    jdbc.sql("insert into ledger_postings (entry_id, tenant_id, account_id, asset, amount, created_at) values "
+            + values)
+        .params(statement).param("entry", entryId).param("tenant", tenantId).param("asset", asset.name())
+        .param("now", now).update();
     return entryId;
   }
 
