@@ -1,0 +1,91 @@
+package dev.flywheel.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flywheel.customer.Customers;
+import dev.flywheel.customer.Segments;
+import dev.flywheel.event.EventIngestion;
+import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.reach.MessageTemplates;
+import dev.flywheel.reach.Reach;
+import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.TestTenants;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The triggers no event announces: entering a segment, and a daily schedule over a segment. */
+@FlywheelTest
+class SweepTriggersTest {
+  @Autowired TestTenants tenants;
+  @Autowired Journeys journeys;
+  @Autowired EventIngestion events;
+  @Autowired Customers customers;
+  @Autowired Segments segments;
+  @Autowired MovableClock clock;
+  @Autowired JdbcClient jdbc;
+  @Autowired MessageTemplates templates;
+  @Autowired Reach reach;
+  JourneyWorld world;
+  long vips;
+
+  @BeforeEach
+  void setUp() {
+    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    vips = ((Segments.Creation.Created) segments.create(world.id(), "VIPs", "", "\"vip\" in tags", "test"))
+        .segment().id();
+  }
+
+  private void vip(String id) {
+    world.event(id, "registered");
+    customers.addTags(world.id(), Map.of(id, List.of("vip")));
+  }
+
+  @Test
+  void customersEnterWhenTheyJoinASegmentAndAgainOnlyAfterLeavingIt() {
+    long journey = world.publish(new JourneyDefinition("Welcome VIPs", null,
+        new JourneyTrigger(TriggerKind.SEGMENT_ENTRY, null, null, vips, null, null), null, null,
+        List.of(JourneyStep.tag("t", "welcomed")), List.of(), List.of()));
+    vip("v1");
+    world.event("plain", "registered");
+    world.runDue();
+    world.runDue();
+    assertThat(world.tags("v1")).contains("welcomed");
+    assertThat(world.runs(journey)).isEqualTo(1);
+
+    vip("v2");
+    world.runDue();
+    assertThat(world.tags("v2")).contains("welcomed");
+    assertThat(world.tags("plain")).isEmpty();
+    assertThat(world.runs(journey)).isEqualTo(2);
+  }
+
+  @Test
+  void aScheduleEntersTheSegmentOnceADayAfterItsTime() {
+    long journey = world.publish(new JourneyDefinition("Morning VIPs", null,
+        new JourneyTrigger(TriggerKind.SCHEDULE, null, null, vips, null, "09:00"), null, null,
+        List.of(JourneyStep.tag("t", "morning")), List.of(), List.of()));
+    ZoneId zone = world.tenant.tenant().timeZone();
+    LocalDate day = clock.instant().atZone(zone).toLocalDate().plusDays(1);
+    clock.set(day.atTime(LocalTime.of(8, 0)).atZone(zone).toInstant());
+    vip("s1");
+    vip("s2");
+    world.runDue();
+    assertThat(world.runs(journey)).as("before 09:00").isZero();
+    world.pass(Duration.ofHours(2));
+    world.runDue();
+    assertThat(world.runs(journey)).isEqualTo(2);
+    assertThat(world.tags("s1")).contains("morning");
+    world.pass(Duration.ofHours(3));
+    assertThat(world.runs(journey)).as("once a day").isEqualTo(2);
+    world.pass(Duration.ofDays(1));
+    assertThat(world.runs(journey)).isEqualTo(4);
+  }
+}
