@@ -1,0 +1,70 @@
+package dev.flywheel.ledger;
+
+import dev.flywheel.ledger.journal.Journal;
+import dev.flywheel.ledger.journal.Journal.Leg;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Spends from a customer's available balance (e.g. one lottery chance per draw): one journal
+ * entry {@code SPEND}, wallet → the tenant's {@code REDEEMED} sink, so postings still sum to zero
+ * per asset. Exactly once per {@code reference}: the wallet row is locked first, so a second
+ * spend with the same reference, even a concurrent one, finds the first and posts nothing. Joins
+ * the caller's transaction (the lottery spends a chance and grants the prize in one).
+ */
+@Service
+public class Spending {
+  private final JdbcClient jdbc;
+  private final Journal journal;
+  private final Clock clock;
+
+  Spending(JdbcClient jdbc, Journal journal, Clock clock) {
+    this.jdbc = jdbc;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /**
+   * @param reference the exactly-once key within the customer's wallet of this asset, e.g.
+   *     {@code lottery:12:draw:<request id>}
+   */
+  @Transactional
+  public SpendOutcome spend(long tenantId, String customerId, Asset asset, long amount, String reference,
+      String actor) {
+    if (amount <= 0) {
+      throw new IllegalArgumentException("a spend takes a positive amount");
+    }
+    Optional<Journal.LockedAccount> wallet = journal.lockWallet(tenantId, customerId, asset, "AVAILABLE");
+    if (wallet.isEmpty()) {
+      return new SpendOutcome.Insufficient(0);
+    }
+    long accountId = wallet.get().id();
+    Optional<Long> earlier = jdbc.sql("""
+            select e.id from ledger_postings p join ledger_entries e on e.id = p.entry_id
+            where p.account_id = :account and e.kind = 'SPEND' and e.reference = :reference""")
+        .param("account", accountId).param("reference", reference).query(Long.class).optional();
+    if (earlier.isPresent()) {
+      return new SpendOutcome.Spent(earlier.get(), wallet.get().balance(), true);
+    }
+    if (wallet.get().balance() < amount) {
+      return new SpendOutcome.Insufficient(wallet.get().balance());
+    }
+    long entryId = journal.post(tenantId, "SPEND", reference, actor, asset, clock.instant(),
+        List.of(new Leg(accountId, -amount), new Leg(journal.sink(tenantId, asset, "REDEEMED"), amount)));
+    return new SpendOutcome.Spent(entryId, wallet.get().balance() - amount, false);
+  }
+
+  /** The customer's available balance of an asset; 0 for a customer the ledger never saw. */
+  @Transactional(readOnly = true)
+  public long available(long tenantId, String customerId, Asset asset) {
+    return jdbc.sql("""
+            select balance from ledger_accounts where tenant_id = :tenant and owner_type = 'CUSTOMER'
+              and owner_id = :customer and asset = :asset and kind = 'AVAILABLE' and slot = 0""")
+        .param("tenant", tenantId).param("customer", customerId).param("asset", asset.name())
+        .query(Long.class).optional().orElse(0L);
+  }
+}

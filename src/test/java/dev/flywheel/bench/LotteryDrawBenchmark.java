@@ -1,0 +1,199 @@
+package dev.flywheel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flywheel.ledger.Asset;
+import dev.flywheel.ledger.GrantRequest;
+import dev.flywheel.ledger.Ledger;
+import dev.flywheel.lottery.DrawOutcome;
+import dev.flywheel.lottery.Draws;
+import dev.flywheel.lottery.Lotteries;
+import dev.flywheel.lottery.Lottery;
+import dev.flywheel.lottery.LotteryDraft;
+import dev.flywheel.lottery.LotteryResult;
+import dev.flywheel.lottery.Prize;
+import dev.flywheel.lottery.PrizeKind;
+import dev.flywheel.lottery.PrizeSpec;
+import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.support.TestTenants;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Draws per second on one lottery from 64 closed-loop clients (64 customers, each draw a full
+ * {@link Draws#draw}: replay check, the customer's row lock, one chance spent in the ledger, the
+ * weighted pick, the conditional stock decrement, a points grant from the lottery budget for
+ * half of the draws, the draw row; one transaction) against the issue's baseline measured in the
+ * same run: one client, {@code UPDATE bench_prize SET stock = stock - 1 WHERE id = ? AND stock > 0},
+ * autocommit. Rounds interleave baseline and real. After the run: stock + awarded = initial, one
+ * draw row per successful draw, one chance spent per draw, the ledger invariants.
+ */
+abstract class LotteryDrawBenchmark {
+  private static final int INITIAL_STOCK = 5_000_000;
+  private static final long CHANCES_EACH = 10_000_000L;
+  @Autowired TestTenants tenants;
+  @Autowired Lotteries lotteries;
+  @Autowired Draws draws;
+  @Autowired Ledger ledger;
+  @Autowired MovableClock clock;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+
+  private final AtomicLong requests = new AtomicLong();
+  private final LongAdder drawn = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private final LongAdder decremented = new LongAdder();
+
+  /** Runs the benchmark, publishes {@code target/bench/<name>.md} and asserts the invariants. */
+  void measure(String name, String title) throws Exception {
+    int clients = BenchSettings.integer("lottery.clients", 64);
+    double seconds = BenchSettings.decimal("lottery.seconds", 0.6);
+    int rounds = BenchSettings.integer("lottery.rounds", 2);
+    double warmup = BenchSettings.decimal("lottery.warmup-seconds", 0.3);
+
+    long tenant = tenants.create().id();
+    LotteryResult created = lotteries.create(tenant, new LotteryDraft("Bench wheel",
+        clock.instant().minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)), null, List.of(
+            new PrizeSpec("1 point", PrizeKind.POINTS, 1, INITIAL_STOCK, null, 1, null, 1, 1),
+            new PrizeSpec("Thank you", PrizeKind.THANK_YOU, 1, null, null, 0, null, 0, 0))), "bench");
+    long lotteryId = ((LotteryResult.Done) created).lottery().id();
+    lotteries.launch(tenant, lotteryId, "bench");
+    ledger.fund(tenant, 66_000_000L + tenant, Asset.LOTTERY_CHANCE, CHANCES_EACH * clients, "bench");
+    for (int c = 0; c < clients; c++) {
+      ledger.grant(GrantRequest.of(tenant, 66_000_000L + tenant, "bench", "chances-" + c, "bench-" + c,
+          Asset.LOTTERY_CHANCE, CHANCES_EACH));
+    }
+    jdbc.sql("create table if not exists bench_prize (id bigint primary key, stock bigint not null)").update();
+    jdbc.sql("insert into bench_prize (id, stock) values (?, ?)").params(tenant, Long.MAX_VALUE / 2).update();
+
+    run(() -> baseline(tenant, seconds), warmup);
+    realRun(tenant, lotteryId, clients, warmup, new Histogram(3));
+    if (BenchSettings.analyzing()) {
+      jdbc.sql("analyze lottery_draws, lottery_players, lottery_prizes, ledger_accounts, ledger_entries, "
+          + "ledger_postings, ledger_grants, bench_prize").update();
+    }
+    double baseRate = 0;
+    double realRate = 0;
+    Histogram latency = new Histogram(3);
+    for (int r = 0; r < rounds; r++) {
+      boolean baseFirst = r % 2 == 0;
+      double b1 = baseFirst ? run(() -> baseline(tenant, seconds / rounds), seconds / rounds) : 0;
+      double d = realRun(tenant, lotteryId, clients, seconds / rounds, latency);
+      double b2 = baseFirst ? 0 : run(() -> baseline(tenant, seconds / rounds), seconds / rounds);
+      baseRate += (b1 + b2) / rounds;
+      realRate += d / rounds;
+    }
+
+    Lottery lottery = lotteries.get(tenant, lotteryId).orElseThrow();
+    Prize prize = lottery.prizes().getFirst();
+    long drawRows = draws.count(tenant, lotteryId);
+    String server = jdbc.sql("select 'PostgreSQL ' || current_setting('server_version') || ', fsync=' "
+        + "|| current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')")
+        .query(String.class).single();
+    BenchReport report = new BenchReport(title)
+        .line("Server: %s.", server)
+        .line("")
+        .line("Baseline: 1 client, `UPDATE bench_prize SET stock = stock - 1 WHERE id = ? AND stock > 0`, autocommit, "
+            + "own connection. Real: %d closed-loop clients (one customer each), `Draws.draw` on one lottery "
+            + "(1 POINTS prize of stock %,d weight 1, THANK_YOU weight 1), each draw its own transaction. "
+            + "%d interleaved rounds, %.1f s each way in total, warm-up %.1f s.", clients, INITIAL_STOCK, rounds,
+            seconds, warmup)
+        .line("")
+        .header("baseline decrements/s", "draws/s", "draw p50 ms", "draw p99 ms", "ratio draws/baseline")
+        .row(BenchReport.rate(baseRate), BenchReport.rate(realRate), BenchReport.ms(latency, 50),
+            BenchReport.ms(latency, 99), String.format(java.util.Locale.ROOT, "%.2f", realRate / baseRate))
+        .line("")
+        .line("After the run: %,d draws stored, %,d refused; prize stock %,d + awarded %,d = %,d (initial %,d).",
+            drawRows, refused.sum(), prize.stock(), prize.awarded(), prize.stock() + prize.awarded(), INITIAL_STOCK);
+    report.publish(name);
+
+    assertThat(refused.sum()).isZero();
+    assertThat(prize.stock() + prize.awarded()).isEqualTo(prize.initialStock()).isEqualTo(INITIAL_STOCK);
+    assertThat(prize.stock()).isNotNegative();
+    assertThat(drawRows).isEqualTo(drawn.sum());
+    assertThat(jdbc.sql("select count(*) from ledger_entries where tenant_id = ? and kind = 'SPEND'").param(tenant)
+        .query(Long.class).single()).as("one chance spent per draw").isEqualTo(drawRows);
+    assertThat(jdbc.sql("select count(*) from lottery_draws d join lottery_prizes p on p.id = d.prize_id "
+        + "where d.lottery_id = ? and p.kind = 'POINTS'").param(lotteryId).query(Long.class).single())
+        .isEqualTo(prize.awarded());
+    LedgerChecks.assertHold(jdbc, tenant);
+  }
+
+  /** Runs the single baseline client; answers decrements per second. */
+  private double run(java.util.concurrent.Callable<Long> work, double seconds) throws Exception {
+    long start = System.nanoTime();
+    long done = work.call();
+    return done / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private long baseline(long row, double seconds) throws Exception {
+    long until = System.nanoTime() + (long) (seconds * 1e9);
+    long n = 0;
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement update = c.prepareStatement(
+             "update bench_prize set stock = stock - 1 where id = ? and stock > 0")) {
+      c.setAutoCommit(true);
+      update.setLong(1, row);
+      while (System.nanoTime() < until) {
+        if (update.executeUpdate() == 1) {
+          decremented.increment();
+        }
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code clients} closed-loop drawers for {@code seconds}; answers draws per second. */
+  private double realRun(long tenant, long lotteryId, int clients, double seconds, Histogram latency)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    long[] until = new long[1];
+    List<Future<Long>> futures = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      for (int c = 0; c < clients; c++) {
+        String customer = "bench-" + c;
+        futures.add(pool.submit(() -> {
+          start.await();
+          long n = 0;
+          while (System.nanoTime() < until[0]) {
+            long t0 = System.nanoTime();
+            DrawOutcome outcome = draws.draw(tenant, lotteryId, customer, "b-" + requests.incrementAndGet(), "bench");
+            long micros = (System.nanoTime() - t0) / 1_000;
+            synchronized (latency) {
+              latency.recordValue(micros);
+            }
+            if (outcome instanceof DrawOutcome.Drawn) {
+              drawn.increment();
+              n++;
+            } else {
+              refused.increment();
+            }
+          }
+          return n;
+        }));
+      }
+      long begin = System.nanoTime();
+      until[0] = begin + (long) (seconds * 1e9);
+      start.countDown();
+      long total = 0;
+      for (Future<Long> f : futures) {
+        total += f.get();
+      }
+      return total / ((System.nanoTime() - begin) / 1e9);
+    }
+  }
+}

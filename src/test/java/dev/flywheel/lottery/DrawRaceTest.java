@@ -1,0 +1,119 @@
+package dev.flywheel.lottery;
+
+import static dev.flywheel.lottery.LotteryFixtures.points;
+import static dev.flywheel.lottery.LotteryFixtures.thankYou;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flywheel.ledger.Asset;
+import dev.flywheel.ledger.Ledger;
+import dev.flywheel.ledger.LedgerInvariants;
+import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.TestTenants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** 64 real threads released together on the last units of stock and on one customer's last chances. */
+@FlywheelTest
+class DrawRaceTest {
+  private static final int CLIENTS = 64;
+  @Autowired TestTenants tenants;
+  @Autowired Lotteries lotteries;
+  @Autowired Draws draws;
+  @Autowired Ledger ledger;
+  @Autowired MovableClock clock;
+  @Autowired JdbcClient jdbc;
+  LotteryFixtures fixtures;
+
+  @BeforeEach
+  void fixtures() {
+    fixtures = new LotteryFixtures(lotteries, ledger, clock);
+  }
+
+  @AfterEach
+  void invariantsHold() {
+    LedgerInvariants.assertHold(jdbc);
+  }
+
+  static <T> List<T> race(IntFunction<T> client) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < CLIENTS; i++) {
+        int n = i;
+        futures.add(pool.submit((Callable<T>) () -> {
+          start.await();
+          return client.apply(n);
+        }));
+      }
+      start.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    }
+  }
+
+  @Test
+  void sixtyFourCustomersOnTheLastFiveUnitsNeverTakeMoreThanTheStock() throws Exception {
+    long tenant = tenants.create().id();
+    // the prize outweighs thank-you a million to one: every draw tries it until it is gone
+    Lottery lottery = fixtures.live(tenant, null, List.of(points("Last five", 1_000_000, 5, 10, 1), thankYou(1)));
+    for (int i = 0; i < CLIENTS; i++) {
+      fixtures.chances(tenant, "c-" + i, 1);
+    }
+    List<DrawOutcome> outcomes = race(i -> draws.draw(tenant, lottery.id(), "c-" + i, "race-" + i, "test"));
+
+    assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
+    long won = outcomes.stream().filter(o -> ((DrawOutcome.Drawn) o).draw().prize().kind() == PrizeKind.POINTS).count();
+    Prize prize = lotteries.get(tenant, lottery.id()).orElseThrow().prizes().getFirst();
+    assertThat(prize.stock()).isZero();
+    assertThat(prize.stock() + prize.awarded()).isEqualTo(prize.initialStock()).isEqualTo(5);
+    assertThat(won).isEqualTo(prize.awarded());
+    assertThat(draws.count(tenant, lottery.id())).isEqualTo(CLIENTS);
+    assertThat(lotteries.budget(tenant, lottery.id()).lines().get(Asset.POINTS).granted()).isEqualTo(50);
+    assertThat(jdbc.sql("select coalesce(sum(balance), 0) from ledger_accounts where tenant_id = ? and owner_type = 'CUSTOMER' and asset = 'LOTTERY_CHANCE'")
+        .param(tenant).query(Long.class).single()).as("every chance spent once").isZero();
+  }
+
+  @Test
+  void sixtyFourDrawsOnOneCustomersThreeChancesSpendThreeAndNoMore() throws Exception {
+    long tenant = tenants.create().id();
+    Lottery lottery = fixtures.live(tenant, null, List.of(points("Points", 1, 1000, 1, 1), thankYou(1)));
+    fixtures.chances(tenant, "lucky", 3);
+    List<DrawOutcome> outcomes = race(i -> draws.draw(tenant, lottery.id(), "lucky", "d-" + i, "test"));
+
+    assertThat(outcomes.stream().filter(o -> o instanceof DrawOutcome.Drawn).count()).isEqualTo(3);
+    assertThat(outcomes.stream().filter(o -> o instanceof DrawOutcome.Refused r && r.code().equals("no-chances"))
+        .count()).isEqualTo(CLIENTS - 3);
+    assertThat(draws.chances(tenant, "lucky")).isZero();
+    assertThat(draws.count(tenant, lottery.id())).isEqualTo(3);
+    assertThat(jdbc.sql("select count(*) from ledger_entries where tenant_id = ? and kind = 'SPEND'").param(tenant)
+        .query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
+  void sixtyFourCopiesOfOneRequestDrawOnce() throws Exception {
+    long tenant = tenants.create().id();
+    Lottery lottery = fixtures.live(tenant, null, List.of(points("Points", 1, 1000, 7, 1), thankYou(1)));
+    fixtures.chances(tenant, "twin", 5);
+    List<DrawOutcome> outcomes = race(i -> draws.draw(tenant, lottery.id(), "twin", "one-request", "test"));
+
+    assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
+    assertThat(outcomes.stream().filter(o -> !((DrawOutcome.Drawn) o).replayed()).count()).isEqualTo(1);
+    assertThat(outcomes.stream().map(o -> ((DrawOutcome.Drawn) o).draw().id()).distinct().count()).isEqualTo(1);
+    assertThat(draws.chances(tenant, "twin")).isEqualTo(4);
+  }
+}
