@@ -35,7 +35,7 @@ public class ActivityStore {
           device_flag_threshold, secret, created_by, created_at)
         values (:tenant, :name, :rules, :starts, :ends, :n, :newOnly, :oneTask, :asset, :amount, :coupon,
           :maxRewards, :poster, :posterType, :x, :y, :size, :empScript, :custScript, :orgUnit,
-          string_to_array(:tags, ','), :remind, :strategy, :ttl, :threshold, :secret, :actor, :now)
+          coalesce(string_to_array(:tags, ','), '{}'), :remind, :strategy, :ttl, :threshold, :secret, :actor, :now)
         returning id
         """)
         .param("tenant", tenantId).param("name", d.name()).param("rules", orEmpty(d.rules()))

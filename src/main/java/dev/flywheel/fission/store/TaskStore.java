@@ -70,7 +70,7 @@ public class TaskStore {
     return jdbc.sql("""
         insert into fission_helps (tenant_id, activity_id, task_id, helper_id, exclusive_helper, device_id, ip,
           is_new, status, flags, created_at)
-        values (:t, :a, :task, :h, :ex, :d, :ip, :new, :status, string_to_array(:flags, ','), :now)
+        values (:t, :a, :task, :h, :ex, :d, :ip, :new, :status, coalesce(string_to_array(:flags, ','), '{}'), :now)
         on conflict do nothing
         """).param("t", tenantId).param("a", activityId).param("task", taskId).param("h", helperId)
         .param("ex", exclusive ? helperId : null).param("d", deviceId).param("ip", ip).param("new", isNew)
