@@ -58,6 +58,15 @@ public class Helps {
 
   public HelpOutcome help(HelpRequest request) {
     Instant now = clock.instant();
+    HelpOutcome outcome = tx.execute(status -> attempt(status, request, now));
+    if (outcome instanceof HelpOutcome.Counted counted) {
+      events.publishEvent(new TaskProgress(request.tenantId(), counted.taskId(), counted.helps(), counted.needed()));
+    }
+    return outcome;
+  }
+
+  /** One attempt in one transaction (one connection): checks, signals, then the counting. */
+  private HelpOutcome attempt(TransactionStatus status, HelpRequest request, Instant now) {
     Invites.Check check = invites.verify(request.tenantId(), request.invite(), now);
     if (check instanceof Invites.Check.Invalid invalid) {
       return new HelpOutcome.Refused(invalid.code(), invalid.detail());
@@ -73,12 +82,7 @@ public class Helps {
       return new HelpOutcome.Refused("helper-not-new",
           "Only customers new to us since the activity started can help; you can start your own task instead");
     }
-    List<String> flags = flags(activity, task, request);
-    HelpOutcome outcome = tx.execute(status -> record(status, activity, task, request, isNew, flags, now));
-    if (outcome instanceof HelpOutcome.Counted counted) {
-      events.publishEvent(new TaskProgress(request.tenantId(), task.id(), counted.helps(), counted.needed()));
-    }
-    return outcome;
+    return record(status, activity, task, request, isNew, flags(activity, task, request), now);
   }
 
   private static Optional<HelpOutcome.Refused> precheck(Activity activity, Task task, String helperId, Instant now) {
