@@ -120,4 +120,10 @@ public class Results {
     teams.sort(Comparator.comparingDouble(Team::perEmployee).reversed());
     return new Board(day, red, black, teams);
   }
+
+  /** The results as CSV (funnel, per employee, per day blocks). */
+  @Transactional(readOnly = true)
+  public String csv(Activity activity, ZoneId zone) {
+    return ResultsCsv.write(funnel(activity), perEmployee(activity, null, zone), perDay(activity, zone));
+  }
 }

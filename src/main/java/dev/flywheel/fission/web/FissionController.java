@@ -80,7 +80,7 @@ class FissionController {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fission-" + id + "-results.csv\"")
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .body(ResultsCsv.write(results.funnel(a), results.perEmployee(a, null, zone()), results.perDay(a, zone())));
+        .body(results.csv(a, zone()));
   }
 
   /** The day's red/black lists and team PK (day in the tenant's zone, default today). */

@@ -1,6 +1,6 @@
-package dev.flywheel.fission.web;
+package dev.flywheel.fission;
 
-import dev.flywheel.fission.Results;
+
 import java.util.List;
 
 /** The results as CSV: a funnel block, an employee block, a day block (RFC 4180 quoting). */
