@@ -78,8 +78,8 @@ public class Activities {
   }
 
   @Transactional(readOnly = true)
-  public Optional<ActivityStore.Poster> poster(long activityId) {
-    return store.poster(activityId);
+  public Optional<byte[]> poster(long activityId) {
+    return store.poster(activityId).map(ActivityStore.Poster::bytes);
   }
 
   @Transactional(readOnly = true)
@@ -93,7 +93,7 @@ public class Activities {
   }
 
   @Transactional(readOnly = true)
-  public List<TaskStore.HelpRow> held(long tenantId, long activityId) {
+  public List<Help> held(long tenantId, long activityId) {
     return tasks.held(tenantId, activityId);
   }
 
@@ -103,7 +103,7 @@ public class Activities {
   /** Approve: counts the held help if its task is not full (else it stays held, refused {@code task-full}). */
   @Transactional
   public Review approve(long tenantId, long helpId, String actor) {
-    Optional<TaskStore.HelpRow> held = tasks.lockHeld(tenantId, helpId);
+    Optional<Help> held = tasks.lockHeld(tenantId, helpId);
     if (held.isEmpty()) {
       return new Review(false, "not-found", "No held help " + helpId);
     }

@@ -40,7 +40,8 @@ final class DraftChecks {
     if (d.maxRewards() == null || d.maxRewards() < 1 || d.maxRewards() > 1_000_000) {
       issues.add(new FieldIssue("reward.max_rewards", "out-of-range", "1..1000000"));
     }
-    if (d.poster() != null && (d.poster().length > MAX_POSTER_BYTES || !image(d.posterType()))) {
+    if (d.poster() != null && (d.poster().length > MAX_POSTER_BYTES || !image(d.posterType())
+        || !dev.flywheel.fission.poster.Posters.readable(d.poster()))) {
       issues.add(new FieldIssue("poster", "invalid-poster", "a PNG or JPEG of at most 2 MB"));
     }
     Activity.QrArea qr = d.qrArea();

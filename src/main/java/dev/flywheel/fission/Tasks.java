@@ -83,7 +83,7 @@ public class Tasks {
   }
 
   @Transactional(readOnly = true)
-  public List<TaskStore.HelpRow> helps(long taskId) {
+  public List<Help> helps(long taskId) {
     return tasks.helps(taskId);
   }
 

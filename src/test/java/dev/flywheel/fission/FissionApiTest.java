@@ -190,6 +190,33 @@ class FissionApiTest {
   }
 
   @Test
+  void anUploadedPosterGetsThePersonalQrInItsReservedAreaAndAnUnreadableOneIsRefused() throws Exception {
+    BufferedImage art = new BufferedImage(600, 900, BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    ImageIO.write(art, "png", png);
+    Map<String, Object> bad = body(2);
+    bad.put("poster_base64", java.util.Base64.getEncoder().encodeToString("not an image".getBytes()));
+    bad.put("poster_type", "image/png");
+    assertThat(api.post("/api/v1/fission/activities", bad).raw()).contains("\"field\":\"poster\"");
+    Map<String, Object> good = body(2);
+    good.put("poster_base64", java.util.Base64.getEncoder().encodeToString(png.toByteArray()));
+    good.put("poster_type", "image/png");
+    good.put("qr_area", Map.of("x", 250, "y", 550, "size", 300));
+    Number id = api.post("/api/v1/fission/activities", good).get("id");
+    String token = sessions.issue(tenant.id(), "artist", null).token();
+    String inviteUrl = new ApiClient(port, token).post("/api/v1/customer/fission/activities/" + id + "/tasks", Map.of())
+        .get("invite_url");
+    HttpResponse<byte[]> poster = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        "http://localhost:" + port + "/h5/fission/activities/" + id + "/poster.png?token=" + token)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(poster.body()));
+    assertThat(image.getWidth()).isEqualTo(600);
+    assertThat(image.getHeight()).isEqualTo(900);
+    assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+        new BufferedImageLuminanceSource(image.getSubimage(240, 540, 320, 320))))).getText()).isEqualTo(inviteUrl);
+  }
+
+  @Test
   void aHelpOnAnEndedActivityAndAnExpiredSessionAreRefusedAndNothingIsWritten() {
     Number id = api.post("/api/v1/fission/activities", body(2)).get("id");
     ApiClient owner = customer("o");

@@ -49,11 +49,11 @@ public class Posters {
     return png(canvas);
   }
 
-  /** A square QR code image of {@code text}, with a 1-module quiet zone. */
+  /** A square QR code image of {@code text}, with the standard 4-module quiet zone (posters may be dark around the area). */
   public static BufferedImage qr(String text, int size) {
     try {
       BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-          Map.of(EncodeHintType.MARGIN, 1, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+          Map.of(EncodeHintType.MARGIN, 4, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
               EncodeHintType.CHARACTER_SET, "UTF-8"));
       return MatrixToImageWriter.toBufferedImage(matrix);
     } catch (WriterException e) {

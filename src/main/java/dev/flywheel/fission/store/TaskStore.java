@@ -1,5 +1,6 @@
 package dev.flywheel.fission.store;
 
+import dev.flywheel.fission.Help;
 import dev.flywheel.fission.Task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,20 +97,17 @@ public class TaskStore {
         .param("a", activityId).param("v", value).query(Long.class).single();
   }
 
-  public record HelpRow(long id, long activityId, long taskId, String helperId, String status, List<String> flags,
-      boolean isNew, Instant createdAt) {}
-
-  public List<HelpRow> helps(long taskId) {
+  public List<Help> helps(long taskId) {
     return jdbc.sql("select * from fission_helps where task_id = :id order by id").param("id", taskId)
         .query(TaskStore::help).list();
   }
 
-  public List<HelpRow> held(long tenantId, long activityId) {
+  public List<Help> held(long tenantId, long activityId) {
     return jdbc.sql("select * from fission_helps where tenant_id = :t and activity_id = :a and status = 'HELD' order by id")
         .param("t", tenantId).param("a", activityId).query(TaskStore::help).list();
   }
 
-  public Optional<HelpRow> lockHeld(long tenantId, long helpId) {
+  public Optional<Help> lockHeld(long tenantId, long helpId) {
     return jdbc.sql("select * from fission_helps where tenant_id = :t and id = :id and status = 'HELD' for update")
         .param("t", tenantId).param("id", helpId).query(TaskStore::help).optional();
   }
@@ -150,9 +148,9 @@ public class TaskStore {
         (Long) rs.getObject("grant_id"));
   }
 
-  private static HelpRow help(ResultSet rs, int row) throws SQLException {
+  private static Help help(ResultSet rs, int row) throws SQLException {
     java.sql.Array flags = rs.getArray("flags");
-    return new HelpRow(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("task_id"), rs.getString("helper_id"),
+    return new Help(rs.getLong("id"), rs.getLong("activity_id"), rs.getLong("task_id"), rs.getString("helper_id"),
         rs.getString("status"), flags == null ? List.of() : List.of((String[]) flags.getArray()),
         rs.getBoolean("is_new"), instant(rs, "created_at"));
   }

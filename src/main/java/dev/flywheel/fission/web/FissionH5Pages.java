@@ -6,7 +6,6 @@ import dev.flywheel.fission.Invites;
 import dev.flywheel.fission.Task;
 import dev.flywheel.fission.Tasks;
 import dev.flywheel.fission.poster.Posters;
-import dev.flywheel.fission.store.ActivityStore;
 import dev.flywheel.platform.customersession.CustomerPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -75,7 +74,7 @@ class FissionH5Pages {
       return ResponseEntity.notFound().build();
     }
     Activity a = activity.get();
-    byte[] base = a.hasPoster() ? activities.poster(id).map(ActivityStore.Poster::bytes).orElse(null) : null;
+    byte[] base = a.hasPoster() ? activities.poster(id).orElse(null) : null;
     byte[] png = posters.render(a, base, api.inviteUrl(tasks.invite(task.get(), a)));
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(png);
   }
