@@ -38,6 +38,9 @@ class FissionConsoleTest {
   void anOperatorConfiguresAnActivityInTheFormAndReviewsAHeldHelp() {
     TestTenants.TestTenant tenant = tenants.create();
     ConsoleSession operator = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    HttpResponse<String> blank = operator.get("/console/fission/new");
+    assertThat(blank.statusCode()).isEqualTo(200);
+    assertThat(blank.body()).contains("id=\"fission-form\"").contains("enctype=\"multipart/form-data\"");
     Map<String, String> form = new HashMap<>();
     form.put("name", "Autumn invite");
     form.put("rules", "Invite 2 friends");
