@@ -1,0 +1,92 @@
+package dev.flywheel.fission;
+
+import dev.flywheel.platform.security.ConsoleUser;
+import dev.flywheel.platform.security.ConsoleUsers;
+import dev.flywheel.platform.security.Role;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The employees' in-console notification list ({@code fission_notifications}): the activity was
+ * created / starts soon / started (participating employees: every EMPLOYEE, or those of the
+ * activity's organisation unit), and "contact your customer to redeem" when a task completes.
+ * One notice per (activity, employee, kind): a reminder firing twice notifies once.
+ * E-mail is not sent here (no mail sender in this build); see docs/api/fission.md.
+ */
+@Component
+public class Notices {
+  private final JdbcClient jdbc;
+  private final ConsoleUsers users;
+  private final Clock clock;
+
+  Notices(JdbcClient jdbc, ConsoleUsers users, Clock clock) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  public record Notice(long id, long activityId, String activityName, String kind, String body, Instant createdAt) {}
+
+  /** The console users taking part: EMPLOYEE role, and in the activity's organisation unit if it has one. */
+  public List<ConsoleUser> participants(long tenantId, String orgUnit) {
+    List<ConsoleUser> employees = users.list(tenantId).stream().filter(u -> u.roles().contains(Role.EMPLOYEE)).toList();
+    if (orgUnit == null || orgUnit.isBlank()) {
+      return employees;
+    }
+    List<Long> inUnit = jdbc.sql("select user_id from fission_employees where tenant_id = :t and org_unit = :o")
+        .param("t", tenantId).param("o", orgUnit).query(Long.class).list();
+    return employees.stream().filter(u -> inUnit.contains(u.id())).toList();
+  }
+
+  void notifyEmployees(long tenantId, long activityId, String kind) {
+    var row = jdbc.sql("select name, employee_org_unit, employee_script from fission_activities where tenant_id = :t and id = :id")
+        .param("t", tenantId).param("id", activityId)
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional();
+    if (row.isEmpty()) {
+      return;
+    }
+    String body = switch (kind) {
+      case "created" -> "New fission activity \"" + row.get()[0] + "\". Script: " + row.get()[2];
+      case "before" -> "Fission activity \"" + row.get()[0] + "\" starts soon: prepare your customers";
+      default -> "Fission activity \"" + row.get()[0] + "\" has started: send the script to your recommended customers";
+    };
+    for (ConsoleUser u : participants(tenantId, row.get()[1])) {
+      insert(tenantId, u.id(), activityId, kind, body);
+    }
+  }
+
+  @TransactionalEventListener(fallbackExecution = true)
+  void completed(TaskProgress progress) {
+    if (progress.helps() < progress.needed()) {
+      return;
+    }
+    jdbc.sql("select activity_id, employee_id, customer_id from fission_tasks where id = :id and employee_id is not null")
+        .param("id", progress.taskId())
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional()
+        .ifPresent(t -> insert(progress.tenantId(), (Long) t[1], (Long) t[0], "completed-" + progress.taskId(),
+            "Customer " + t[2] + " completed task " + progress.taskId() + ": contact them to redeem the reward"));
+  }
+
+  private void insert(long tenantId, long userId, long activityId, String kind, String body) {
+    jdbc.sql("""
+        insert into fission_notifications (tenant_id, user_id, activity_id, kind, body, created_at)
+        values (:t, :u, :a, :k, :b, :now) on conflict do nothing
+        """).param("t", tenantId).param("u", userId).param("a", activityId).param("k", kind).param("b", body)
+        .param("now", Timestamp.from(clock.instant())).update();
+  }
+
+  public List<Notice> forEmployee(long tenantId, long userId) {
+    return jdbc.sql("""
+        select n.id, n.activity_id, a.name, n.kind, n.body, n.created_at from fission_notifications n
+        join fission_activities a on a.id = n.activity_id
+        where n.tenant_id = :t and n.user_id = :u order by n.id desc limit 100
+        """).param("t", tenantId).param("u", userId)
+        .query((rs, i) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getTimestamp(6).toInstant())).list();
+  }
+}
