@@ -128,7 +128,7 @@ public class Customers {
    * One page (by id, after {@code afterId}; null = from the start) of a tenant's customers with
    * what a bulk send needs to know: opted out of {@code consentKey} (null: never), and addressable
    * (a phone when {@code needsPhone}, a non-blank {@code attributes.<attribute>} when
-   * {@code attribute} is not null). For set-based planning of campaign sends (reach);
+   * {@code attribute} is not null; for {@code email} the profile's e-mail field counts first). For set-based planning of campaign sends (reach);
    * {@code limit} 1 to 100,000.
    */
   public List<Contactable> contactable(long tenantId, String consentKey, boolean needsPhone, String attribute,
@@ -139,7 +139,8 @@ public class Customers {
                 select 1 from customer_consents cc where cc.tenant_id = c.tenant_id and cc.customer_id = c.id
                   and cc.channel = :consent and not cc.granted)) as opted_out,
               ((not :phone or c.phone is not null)
-                and (cast(:attr as text) is null or coalesce(c.attributes ->> cast(:attr as text), '') <> ''))
+                and (cast(:attr as text) is null or coalesce(nullif(case when cast(:attr as text) = 'email'
+                  then c.email end, ''), c.attributes ->> cast(:attr as text), '') <> ''))
                 as addressable
             from customers c
             where c.tenant_id = :tenant and (cast(:after as text) is null or c.id > :after)

@@ -48,7 +48,9 @@ class AudienceSendTest {
     MessageTemplate template = templates.save(f.tenantId(), new MessageTemplate.Draft("sale", Channel.PUSH, false,
         null, List.of(new MessageTemplate.Variant("caring", 2, "Hi", "Hi ${customer.name}"),
             new MessageTemplate.Variant("official", 1, "Notice", "Sale: ${value.offer}"))), "test");
-    f.queued(f.send("a-0", Channel.PUSH, MessageCategory.SERVICE, "sale", "earlier"));
+    // whichever variant a-0 is assigned (the hash depends on the template's id), it has its values
+    f.queued(reach.send(new SendRequest(f.tenantId(), "a-0", Channel.PUSH, MessageCategory.SERVICE, "sale",
+        Map.of("offer", "10% off"), "test/sale", "earlier", null, null)));
     dispatcher.dispatchDue();
 
     AudienceSend send = new AudienceSend(f.tenantId(), null, Channel.PUSH, MessageCategory.MARKETING, "sale",

@@ -62,6 +62,22 @@ class ContactRulesTest {
   }
 
   @Test
+  void anEmailGoesToTheProfilesEmailFieldAndACustomerWithoutAnyAddressIsRefused() {
+    f.template("welcome", Channel.EMAIL, "Welcome ${customer.name}");
+    customers.saveProfile(f.tenantId(), "e-1", Map.of("name", "Li Lei", "email", "li.lei@example.com"));
+    customers.saveProfile(f.tenantId(), "e-2", Map.of("name", "Han Meimei"));
+    long queued = f.queued(f.send("e-1", Channel.EMAIL, MessageCategory.SERVICE, "welcome", "mail-1"));
+    assertThat(f.send("e-2", Channel.EMAIL, MessageCategory.SERVICE, "welcome", "mail-2"))
+        .isInstanceOf(SendOutcome.Refused.class).extracting(r -> ((SendOutcome.Refused) r).reason())
+        .isEqualTo("no-address");
+    dispatcher.dispatchDue();
+    assertThat(delivery.of(f.tenantId())).singleElement().satisfies(m -> {
+      assertThat(m.messageId()).isEqualTo(queued);
+      assertThat(m.recipient()).isEqualTo("li.lei@example.com");
+    });
+  }
+
+  @Test
   void h5OnlyCustomersGetSmsAndRobocallButNoPhoneTask() {
     f.customer("h5");
     f.h5Registration("h5");

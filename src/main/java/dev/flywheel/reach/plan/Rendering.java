@@ -35,7 +35,7 @@ public final class Rendering {
   /** E-mail address, phone number or push token; null where the channel needs none or none is known. */
   public static String recipient(Channel channel, CustomerProfile c) {
     return switch (channel) {
-      case EMAIL -> attribute(c, "email");
+      case EMAIL -> c.email() != null && !c.email().isBlank() ? c.email() : attribute(c, "email");
       case SMS, ROBOCALL -> c.phone();
       case PUSH -> attribute(c, "push_token");
       case INBOX, PHONE_TASK -> null;
