@@ -32,14 +32,28 @@ public class HandOverLog {
       this.clock = clock;
     }
 
+    private volatile String failingCustomer;
+
     /** The next {@code count} hand-overs throw, as a delivery whose database write failed would. */
     public void failNext(int count) {
+      failingCustomer = null;
+      failures.set(count);
+    }
+
+    /**
+     * The next {@code count} hand-overs of one customer of one tenant throw; others go through
+     * (the shared test database may hold other tests' due messages).
+     */
+    public void failNextOf(long tenantId, String customerId, int count) {
+      failingCustomer = tenantId + "/" + customerId;
       failures.set(count);
     }
 
     @Override
     public void handOver(OutgoingMessage m) {
-      if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      String customer = failingCustomer;
+      boolean targeted = customer == null || customer.equals(m.tenantId() + "/" + m.customerId());
+      if (targeted && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new IllegalStateException("delivery unavailable");
       }
       jdbc.sql("""
