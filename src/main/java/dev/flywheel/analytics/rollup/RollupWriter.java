@@ -1,0 +1,170 @@
+package dev.flywheel.analytics.rollup;
+
+import dev.flywheel.event.EventAccepted;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of accepted events to the rollups with three set-based statements per tenant
+ * (customers, activity, daily), rows in key order so concurrent batches cannot deadlock. The
+ * customer and activity rollups are idempotent (least/second-least merge, insert-or-ignore): a
+ * replayed or late event never double counts there. {@code analytics_daily} adds, so it relies
+ * on the event store publishing each event once (it does: duplicates publish nothing); a rebuild
+ * clears it first.
+ */
+@Component
+public class RollupWriter {
+  private final JdbcClient jdbc;
+  private final MilestoneKeys keys;
+
+  RollupWriter(JdbcClient jdbc, MilestoneKeys keys) {
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  public void apply(long tenantId, List<EventAccepted> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Map<String, CustomerFold> folds = new TreeMap<>();
+    TreeSet<String> milestones = new TreeSet<>();
+    Map<List<Object>, BigDecimal[]> daily = new TreeMap<>(RollupWriter::compareKeys);
+    TreeSet<List<Object>> activity = new TreeSet<>(RollupWriter::compareKeys);
+    for (EventAccepted e : events) {
+      CustomerFold fold = folds.computeIfAbsent(e.customerId(), k -> new CustomerFold());
+      fold.add(e);
+      milestones.addAll(Milestones.of(e.type(), e.attributes()));
+      LocalDate day = LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+      BigDecimal[] sums = daily.computeIfAbsent(List.of(day, e.type()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      sums[0] = sums[0].add(BigDecimal.ONE);
+      sums[1] = sums[1].add(CustomerFold.amount(e));
+      activity.add(List.of(e.type(), "W", day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), e.customerId()));
+      activity.add(List.of(e.type(), "M", day.withDayOfMonth(1), e.customerId()));
+    }
+    Map<String, Integer> index = keys.indexes(tenantId, milestones);
+    upsertCustomers(tenantId, folds, index);
+    insertActivity(tenantId, activity);
+    addDaily(tenantId, daily);
+  }
+
+  private void upsertCustomers(long tenantId, Map<String, CustomerFold> folds, Map<String, Integer> index) {
+    int n = folds.size();
+    String[] ids = new String[n];
+    String[] firsts = new String[n];
+    String[] seconds = new String[n];
+    String[][] values = new String[4][n];
+    Integer[][] stamps = new Integer[4][n];
+    int i = 0;
+    for (var entry : folds.entrySet()) {
+      CustomerFold f = entry.getValue();
+      ids[i] = entry.getKey();
+      firsts[i] = literal(f.firsts, index);
+      seconds[i] = literal(f.seconds, index);
+      CustomerFold.Stamped[] attrs = {f.channel, f.variant, f.funder, f.campaign};
+      for (int a = 0; a < 4; a++) {
+        values[a][i] = attrs[a].value;
+        stamps[a][i] = attrs[a].at;
+      }
+      i++;
+    }
+    jdbc.sql("""
+            insert into analytics_customers as c (tenant_id, customer_id, firsts, seconds, channel, channel_at,
+                                                  variant, variant_at, funder, funder_at, campaign, campaign_at)
+            select :tenant, v.id, v.f::int[], v.s::int[], v.ch, v.ch_at, v.va, v.va_at, v.fu, v.fu_at, v.ca, v.ca_at
+            from unnest(cast(:ids as text[]), cast(:firsts as text[]), cast(:seconds as text[]),
+                        cast(:ch as text[]), cast(:chAt as int[]), cast(:va as text[]), cast(:vaAt as int[]),
+                        cast(:fu as text[]), cast(:fuAt as int[]), cast(:ca as text[]), cast(:caAt as int[]))
+              as v(id, f, s, ch, ch_at, va, va_at, fu, fu_at, ca, ca_at)
+            on conflict (tenant_id, customer_id) do update set
+              firsts = analytics_least(c.firsts, excluded.firsts),
+              seconds = analytics_second(c.firsts, c.seconds, excluded.firsts, excluded.seconds),
+              channel = case when %s then excluded.channel else c.channel end,
+              channel_at = least(c.channel_at, excluded.channel_at),
+              variant = case when %s then excluded.variant else c.variant end,
+              variant_at = least(c.variant_at, excluded.variant_at),
+              funder = case when %s then excluded.funder else c.funder end,
+              funder_at = least(c.funder_at, excluded.funder_at),
+              campaign = case when %s then excluded.campaign else c.campaign end,
+              campaign_at = least(c.campaign_at, excluded.campaign_at)"""
+            .formatted(earlier("channel"), earlier("variant"), earlier("funder"), earlier("campaign")))
+        .param("tenant", tenantId).param("ids", ids).param("firsts", firsts).param("seconds", seconds)
+        .param("ch", values[0]).param("chAt", stamps[0]).param("va", values[1]).param("vaAt", stamps[1])
+        .param("fu", values[2]).param("fuAt", stamps[2]).param("ca", values[3]).param("caAt", stamps[3])
+        .update();
+  }
+
+  /** Whether the incoming value of {@code a} wins: seen earlier, or at the same time but smaller. */
+  private static String earlier(String a) {
+    return ("excluded.%1$s_at is not null and (c.%1$s_at is null or excluded.%1$s_at < c.%1$s_at"
+        + " or (excluded.%1$s_at = c.%1$s_at and excluded.%1$s < c.%1$s))").formatted(a);
+  }
+
+  private void insertActivity(long tenantId, TreeSet<List<Object>> activity) {
+    List<Object> types = new ArrayList<>(), grains = new ArrayList<>(), periods = new ArrayList<>(), ids = new ArrayList<>();
+    for (List<Object> row : activity) {
+      types.add(row.get(0));
+      grains.add(row.get(1));
+      periods.add(row.get(2).toString());
+      ids.add(row.get(3));
+    }
+    jdbc.sql("""
+            insert into analytics_activity (tenant_id, type, grain, period, customer_id)
+            select :tenant, v.t, v.g, v.p::date, v.c
+            from unnest(cast(:t as text[]), cast(:g as text[]), cast(:p as text[]), cast(:c as text[])) as v(t, g, p, c)
+            on conflict do nothing""")
+        .param("tenant", tenantId).param("t", types.toArray(String[]::new)).param("g", grains.toArray(String[]::new))
+        .param("p", periods.toArray(String[]::new)).param("c", ids.toArray(String[]::new)).update();
+  }
+
+  private void addDaily(long tenantId, Map<List<Object>, BigDecimal[]> daily) {
+    List<String> days = new ArrayList<>(), types = new ArrayList<>();
+    List<BigDecimal> counts = new ArrayList<>(), amounts = new ArrayList<>();
+    daily.forEach((k, v) -> {
+      days.add(k.get(0).toString());
+      types.add((String) k.get(1));
+      counts.add(v[0]);
+      amounts.add(v[1]);
+    });
+    jdbc.sql("""
+            insert into analytics_daily as d (tenant_id, day, type, events, amount)
+            select :tenant, v.d::date, v.t, v.n, v.a
+            from unnest(cast(:d as text[]), cast(:t as text[]), cast(:n as bigint[]), cast(:a as numeric[])) as v(d, t, n, a)
+            on conflict (tenant_id, day, type) do update set
+              events = d.events + excluded.events, amount = d.amount + excluded.amount""")
+        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("t", types.toArray(String[]::new))
+        .param("n", counts.stream().map(BigDecimal::longValueExact).toArray(Long[]::new))
+        .param("a", amounts.toArray(BigDecimal[]::new)).update();
+  }
+
+  private static String literal(Map<String, Integer> times, Map<String, Integer> index) {
+    if (times.isEmpty()) {
+      return "{}";
+    }
+    int size = times.keySet().stream().mapToInt(index::get).max().orElse(0);
+    String[] cells = new String[size];
+    java.util.Arrays.fill(cells, "NULL");
+    times.forEach((m, t) -> cells[index.get(m) - 1] = Integer.toString(t));
+    return "{" + String.join(",", cells) + "}";
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareKeys(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}
