@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @FlywheelTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FunnelTest {
+class SimulatedAnalyticsTest {
   @Autowired Simulation simulation;
   @Autowired EventIngestion ingestion;
   @Autowired Funnels funnels;
@@ -34,6 +34,7 @@ class FunnelTest {
   @Autowired TestTenants tenants;
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired Retention retention;
 
   long tenant;
   Instant end;
@@ -108,6 +109,59 @@ class FunnelTest {
     var result = funnels.run(empty, loanFunnel(Breakdown.CHANNEL, Duration.ofDays(3)));
     assertThat(result.rows()).isEmpty();
     assertThat(result.total().steps()).allSatisfy(s -> assertThat(s.customers()).isZero());
+  }
+
+  @Test
+  void weeklyAndMonthlyRetentionEqualTheNaiveSqlOverRawEvents() {
+    for (var grain : RetentionQuery.Grain.values()) {
+      var query = new RetentionQuery("registered", "app_login", grain,
+          java.time.LocalDate.ofInstant(end.minus(Duration.ofDays(150)), java.time.ZoneOffset.UTC),
+          java.time.LocalDate.ofInstant(end, java.time.ZoneOffset.UTC).plusDays(1));
+      var table = retention.cohorts(tenant, query);
+      assertThat(table.cohorts()).hasSizeGreaterThan(4);
+      List<String> cells = new ArrayList<>();
+      for (var c : table.cohorts()) {
+        cells.add(c.period() + " size " + c.customers());
+        for (int n = 0; n < c.returned().size(); n++) {
+          if (c.returned().get(n) > 0) {
+            cells.add(c.period() + " " + n + " " + c.returned().get(n));
+          }
+        }
+      }
+      assertThat(cells.stream().sorted().toList()).isEqualTo(naiveRetention(tenant, grain == RetentionQuery.Grain.WEEK));
+      var first = table.cohorts().getFirst();
+      assertThat(retention.lapsed(tenant, query, first.period(), 1))
+          .hasSize((int) (first.customers() - first.returned().get(1)));
+    }
+  }
+
+  @Test
+  void lifecycleDistributionEndsAtTodaysCounts() {
+    var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    var days = retention.lifecycle(tenant, today.minusDays(30), today);
+    assertThat(days).hasSize(31 * 5);
+    long total = days.stream().filter(d -> d.day().equals(today)).mapToLong(Retention.StageDay::customers).sum();
+    assertThat(total).isGreaterThanOrEqualTo(800);
+  }
+
+  private List<String> naiveRetention(long t, boolean week) {
+    String unit = week ? "week" : "month";
+    String offset = week ? "(a.p - k.c) / 7"
+        : "cast((extract(year from a.p) * 12 + extract(month from a.p)) - (extract(year from k.c) * 12 + extract(month from k.c)) as int)";
+    List<String> rows = new ArrayList<>();
+    jdbc.query("""
+        with k as (select customer_id, cast(date_trunc('%1$s', min(occurred_at) at time zone 'UTC') as date) as c
+                   from events where tenant_id = ? and type = 'registered' group by customer_id),
+             a as (select distinct customer_id, cast(date_trunc('%1$s', occurred_at at time zone 'UTC') as date) as p
+                   from events where tenant_id = ? and type = 'app_login')
+        select to_char(c, 'YYYY-MM-DD') || ' size ' || count(*) from k group by c
+        union all
+        select to_char(k.c, 'YYYY-MM-DD') || ' ' || %2$s || ' ' || count(*)
+        from k join a on a.customer_id = k.customer_id and a.p >= k.c group by k.c, %2$s""".formatted(unit, offset),
+        rs -> {
+          rows.add(rs.getString(1));
+        }, t, t);
+    return rows.stream().sorted().toList();
   }
 
   private static IncomingEvent event(String id, String customer, String type, Instant at, Map<String, Object> attributes) {
