@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -17,5 +18,6 @@ public record FunnelResult(List<String> steps, Breakdown breakdown, Row total, L
    * @param overall share of the first step's customers
    * @param medianSeconds median time from the previous step, over customers who reached this one; null if none
    */
-  public record Step(String step, long customers, double fromPrevious, double overall, Double medianSeconds) {}
+  public record Step(String step, long customers, @JsonProperty("from_previous") double fromPrevious, double overall,
+      @JsonProperty("median_seconds") Double medianSeconds) {}
 }

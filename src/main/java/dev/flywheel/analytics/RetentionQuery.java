@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 
 /**
@@ -7,6 +8,7 @@ import java.time.LocalDate;
  * first-ever {@code firstEvent}, for cohorts starting in {@code [from, to)}; cell n counts those
  * with a {@code returnEvent} in the n-th period after their cohort's (n = 0 is the cohort period).
  */
-public record RetentionQuery(String firstEvent, String returnEvent, Grain grain, LocalDate from, LocalDate to) {
+public record RetentionQuery(@JsonProperty("first_event") String firstEvent,
+    @JsonProperty("return_event") String returnEvent, Grain grain, LocalDate from, LocalDate to) {
   public enum Grain { WEEK, MONTH }
 }

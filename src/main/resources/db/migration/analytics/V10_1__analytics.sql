@@ -85,3 +85,24 @@ create function analytics_second(f1 int[], s1 int[], f2 int[], s2 int[]) returns
            (select min(v) from unnest(array[a, b, c, d]) v where v > least(a, c)) order by i), '{}')
   from unnest(f1, s1, f2, s2) with ordinality as u(a, b, c, d, i)
 $$;
+
+-- Funder decisions per day (UTC): approval rate and credit lines over time.
+create table analytics_funder_daily (
+  tenant_id bigint not null,
+  day date not null,
+  funder text not null,
+  decisions bigint not null,
+  approvals bigint not null,
+  line_sum numeric(20, 2) not null,
+  lines bigint not null,
+  primary key (tenant_id, day, funder)
+);
+
+-- Acquisition cost entered per channel and month (CPA/CPS spend).
+create table analytics_channel_costs (
+  tenant_id bigint not null,
+  channel text not null,
+  month date not null check (extract(day from month) = 1),
+  cost numeric(20, 2) not null check (cost >= 0),
+  primary key (tenant_id, channel, month)
+);

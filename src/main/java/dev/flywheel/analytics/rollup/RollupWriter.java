@@ -55,6 +55,49 @@ public class RollupWriter {
     upsertCustomers(tenantId, folds, index);
     insertActivity(tenantId, activity);
     addDaily(tenantId, daily);
+    addFunderDecisions(tenantId, events);
+  }
+
+  private void addFunderDecisions(long tenantId, List<EventAccepted> events) {
+    Map<List<Object>, BigDecimal[]> rows = new TreeMap<>(RollupWriter::compareKeys);
+    for (EventAccepted e : events) {
+      if ("funder_decision".equals(e.type()) && e.attributes() != null && e.attributes().get("funder") instanceof String funder) {
+        BigDecimal[] r = rows.computeIfAbsent(List.of(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), funder),
+            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        r[0] = r[0].add(BigDecimal.ONE);
+        boolean approved = "approved".equals(e.attributes().get("result"));
+        r[1] = approved ? r[1].add(BigDecimal.ONE) : r[1];
+        if (approved && e.attributes().get("credit_line") instanceof Number line) {
+          r[2] = r[2].add(new BigDecimal(line.toString()));
+          r[3] = r[3].add(BigDecimal.ONE);
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<String> days = new ArrayList<>(), funders = new ArrayList<>();
+    List<Long> decisions = new ArrayList<>(), approvals = new ArrayList<>(), lines = new ArrayList<>();
+    List<BigDecimal> sums = new ArrayList<>();
+    rows.forEach((k, v) -> {
+      days.add(k.get(0).toString());
+      funders.add((String) k.get(1));
+      decisions.add(v[0].longValue());
+      approvals.add(v[1].longValue());
+      sums.add(v[2]);
+      lines.add(v[3].longValue());
+    });
+    jdbc.sql("""
+            insert into analytics_funder_daily as f (tenant_id, day, funder, decisions, approvals, line_sum, lines)
+            select :tenant, v.d::date, v.f, v.n, v.a, v.s, v.l
+            from unnest(cast(:d as text[]), cast(:f as text[]), cast(:n as bigint[]), cast(:a as bigint[]),
+                        cast(:s as numeric[]), cast(:l as bigint[])) as v(d, f, n, a, s, l)
+            on conflict (tenant_id, day, funder) do update set decisions = f.decisions + excluded.decisions,
+              approvals = f.approvals + excluded.approvals, line_sum = f.line_sum + excluded.line_sum,
+              lines = f.lines + excluded.lines""")
+        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("f", funders.toArray(String[]::new))
+        .param("n", decisions.toArray(Long[]::new)).param("a", approvals.toArray(Long[]::new))
+        .param("s", sums.toArray(BigDecimal[]::new)).param("l", lines.toArray(Long[]::new)).update();
   }
 
   private void upsertCustomers(long tenantId, Map<String, CustomerFold> folds, Map<String, Integer> index) {
