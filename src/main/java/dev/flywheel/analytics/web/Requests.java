@@ -81,7 +81,8 @@ final class Requests {
     }
   }
 
-  static RetentionQuery retention(Map<String, ?> p, Clock clock) {
+  static RetentionQuery retention(Map<String, ? extends Object> params, Clock clock) {
+    Map<String, Object> p = new java.util.HashMap<>(params);
     LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     RetentionQuery.Grain grain;
     try {
