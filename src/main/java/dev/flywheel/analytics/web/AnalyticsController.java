@@ -89,9 +89,10 @@ class AnalyticsController {
   }
 
   @GetMapping("/api/v1/analytics/lifecycle")
-  List<Retention.StageDay> lifecycle(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  Map<String, Object> lifecycle(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return retention.lifecycle(tenant.id(), Requests.date(from, "from", today.minusDays(30)), Requests.date(to, "to", today));
+    return Map.of("days", retention.lifecycle(tenant.id(), Requests.date(from, "from", today.minusDays(30)),
+        Requests.date(to, "to", today)));
   }
 
   @PostMapping("/api/v1/analytics/goals")
@@ -101,8 +102,8 @@ class AnalyticsController {
   }
 
   @GetMapping("/api/v1/analytics/goals")
-  List<Goal> goals() {
-    return goals.list(tenant.id());
+  Map<String, Object> goals() {
+    return Map.of("goals", goals.list(tenant.id()));
   }
 
   @GetMapping("/api/v1/analytics/goals/{id}")
@@ -122,9 +123,10 @@ class AnalyticsController {
   }
 
   @GetMapping("/api/v1/analytics/channels")
-  List<Quality.ChannelQuality> channels(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+  Map<String, Object> channels(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    return quality.channels(tenant.id(), Requests.date(from, "from", today.minusDays(90)), Requests.date(to, "to", today));
+    return Map.of("channels", quality.channels(tenant.id(), Requests.date(from, "from", today.minusDays(90)),
+        Requests.date(to, "to", today)));
   }
 
   @PostMapping("/api/v1/analytics/channels/costs")
@@ -135,8 +137,8 @@ class AnalyticsController {
   }
 
   @GetMapping("/api/v1/analytics/funders")
-  List<Quality.FunderQuality> funders(@RequestParam(required = false) Integer threshold) {
-    return quality.funders(tenant.id(), threshold == null ? 20 : threshold);
+  Map<String, Object> funders(@RequestParam(required = false) Integer threshold) {
+    return Map.of("funders", quality.funders(tenant.id(), threshold == null ? 20 : threshold));
   }
 
   private static Map<String, Object> made(SegmentsFromAnalytics.Made made) {
