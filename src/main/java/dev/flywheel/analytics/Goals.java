@@ -64,7 +64,7 @@ public class Goals {
     double planWeight = days.stream().mapToDouble(d -> weights[d.getDayOfWeek().getValue() - 1]).sum();
     double remainingWeight = days.stream().filter(d -> !d.isBefore(today))
         .mapToDouble(d -> weights[d.getDayOfWeek().getValue() - 1]).sum();
-    BigDecimal actual = sum(actuals, goal.periodStart(), min(today, goal.periodEnd().plusDays(1)));
+    BigDecimal actual = sum(actuals, goal.periodStart(), min(today.plusDays(1), goal.periodEnd().plusDays(1)));
     BigDecimal actualBeforeToday = sum(actuals, goal.periodStart(), min(today.minusDays(1), goal.periodEnd()).plusDays(1));
     BigDecimal remaining = goal.target().subtract(actualBeforeToday).max(BigDecimal.ZERO);
     BigDecimal runRate = sum(actuals, today.minusDays(7), today).divide(BigDecimal.valueOf(7), SCALE, RoundingMode.HALF_UP);
