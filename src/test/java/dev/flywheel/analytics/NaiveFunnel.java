@@ -9,16 +9,16 @@ import java.util.List;
  * step or result), {@code t} whole seconds since 2020-01-01. Answers (g, n1.., m2..) per group
  * and the total ({@code g} null).
  */
-final class NaiveFunnel {
+public final class NaiveFunnel {
   private NaiveFunnel() {}
 
-  static String condition(String milestone) {
+  public static String condition(String milestone) {
     int colon = milestone.indexOf(':');
     return colon < 0 ? "type = '" + milestone + "'"
         : "type = '" + milestone.substring(0, colon) + "' and kv = '" + milestone.substring(colon + 1) + "'";
   }
 
-  static String sql(List<String> steps, boolean byChannel, long from, long to, long window) {
+  public static String sql(List<String> steps, boolean byChannel, long from, long to, long window) {
     StringBuilder firsts = new StringBuilder("select customer_id, min(case when channel is not null"
         + " then lpad(cast(t as varchar), 11, '0') || channel end) as ck");
     for (int i = 1; i <= steps.size(); i++) {
@@ -56,7 +56,7 @@ final class NaiveFunnel {
   }
 
   /** {@code ev} over PostgreSQL's {@code events} table for one tenant ({@code ?} = tenant id). */
-  static final String PG_EVENTS = """
+  public static final String PG_EVENTS = """
       ev as (select customer_id, type, channel,
                     coalesce(attributes->>'page', attributes->>'step', attributes->>'result') as kv,
                     cast(extract(epoch from occurred_at) - 1577836800 as bigint) as t
