@@ -59,6 +59,7 @@ class AnalyticsBenchmarkTest {
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
   @Autowired Clock clock;
+  @Autowired dev.flywheel.analytics.rollup.RollupWriter writer;
 
   @Test
   void funnelAndRetentionFromRollupsAgainstDuckDbOverRawEvents() throws Exception {
@@ -132,6 +133,8 @@ class AnalyticsBenchmarkTest {
           .row("rollup listener off", off[0], BenchReport.rate(offRate))
           .line("")
           .line("Ingestion with rollups runs at %.0f %% of the rate without them.", 100 * onRate / offRate)
+          .line("Rollup writer time per 1,000 events (ms): customers %s, activity %s, daily+funders %s.",
+              Arrays.stream(writer.spent()).limit(3).mapToObj(x -> ms(x * 1000.0 / Math.max(1, writer.spent()[3]))).toArray())
           .publish("analytics");
     }
   }

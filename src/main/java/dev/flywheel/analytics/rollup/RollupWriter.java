@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,11 +52,27 @@ public class RollupWriter {
       activity.add(List.of(e.type(), "W", day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), e.customerId()));
       activity.add(List.of(e.type(), "M", day.withDayOfMonth(1), e.customerId()));
     }
+    long t0 = System.nanoTime();
     Map<String, Integer> index = keys.indexes(tenantId, milestones);
     upsertCustomers(tenantId, folds, index);
+    long t1 = System.nanoTime();
     insertActivity(tenantId, activity);
+    long t2 = System.nanoTime();
     addDaily(tenantId, daily);
     addFunderDecisions(tenantId, events);
+    long t3 = System.nanoTime();
+    spent[0].addAndGet(t1 - t0);
+    spent[1].addAndGet(t2 - t1);
+    spent[2].addAndGet(t3 - t2);
+    spent[3].addAndGet(events.size());
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong[] spent = {new java.util.concurrent.atomic.AtomicLong(),
+      new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+
+  /** Nanoseconds spent so far writing customers, activity, daily+funder rollups, and events applied: for benchmarks and operations. */
+  public long[] spent() {
+    return Arrays.stream(spent).mapToLong(java.util.concurrent.atomic.AtomicLong::get).toArray();
   }
 
   private void addFunderDecisions(long tenantId, List<EventAccepted> events) {
