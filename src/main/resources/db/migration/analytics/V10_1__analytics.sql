@@ -32,7 +32,8 @@ create table analytics_activity (
   grain char(1) not null check (grain in ('W', 'M')),
   period date not null,
   customer_id text not null,
-  primary key (tenant_id, type, grain, period, customer_id)
+  -- customer before period: retention joins cohorts to their customers' periods
+  primary key (tenant_id, type, grain, customer_id, period)
 );
 
 -- Events and money per day (UTC) and type.
