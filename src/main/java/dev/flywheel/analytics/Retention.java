@@ -46,13 +46,14 @@ public class Retention {
           select customer_id, cast(date_trunc('%1$s', timestamp '2020-01-01' + c.firsts[%2$d] * interval '1 second') as date) as c
           from analytics_customers c
           where c.tenant_id = :tenant and c.firsts[%2$d] >= :from and c.firsts[%2$d] < :to)
-        select to_char(k.c, 'YYYY-MM-DD') as period, -1 as n, count(*) as customers from cohort k group by k.c
-        union all
-        select to_char(k.c, 'YYYY-MM-DD'), %3$s, count(*)
-        from cohort k join analytics_activity a
-          on a.tenant_id = :tenant and a.type = :returnEvent and a.grain = :grain and a.customer_id = k.customer_id
-             and a.period >= k.c
-        group by 1, 2
+        select to_char(c, 'YYYY-MM-DD') as period, n, customers from (
+          select k.c, -1 as n, count(*) as customers from cohort k group by k.c
+          union all
+          select k.c, %3$s, count(*)
+          from cohort k join analytics_activity a
+            on a.tenant_id = :tenant and a.type = :returnEvent and a.grain = :grain and a.customer_id = k.customer_id
+               and a.period >= k.c
+          group by 1, 2) x
         order by 1, 2""".formatted(q.grain() == RetentionQuery.Grain.WEEK ? "week" : "month", index.get(),
         q.grain() == RetentionQuery.Grain.WEEK ? "(a.period - k.c) / 7"
             : "(extract(year from a.period) * 12 + extract(month from a.period) - extract(year from k.c) * 12 - extract(month from k.c))::int");

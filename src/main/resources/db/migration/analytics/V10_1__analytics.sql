@@ -32,8 +32,7 @@ create table analytics_activity (
   grain char(1) not null check (grain in ('W', 'M')),
   period date not null,
   customer_id text not null,
-  -- customer before period: retention joins cohorts to their customers' periods
-  primary key (tenant_id, type, grain, customer_id, period)
+  primary key (tenant_id, type, grain, period, customer_id)
 );
 
 -- Events and money per day (UTC) and type.
