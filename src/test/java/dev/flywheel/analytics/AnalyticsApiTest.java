@@ -117,4 +117,63 @@ class AnalyticsApiTest {
     var badStep = api.post("/api/v1/analytics/funnels/segments", Map.of("steps", List.of("page_view:landing", "registered"), "step", 7));
     assertThat(badStep.code()).isEqualTo("invalid-step");
   }
+
+  @Test
+  void aFunderWhoseApprovalRateAndCreditLineDroppedIsFlagged() {
+    var tenant = tenants.create();
+    var api = new ApiClient(port, tenant.apiKey());
+    Instant now = clock.instant();
+    for (int i = 0; i < 10; i++) {
+      decide(tenant.id(), "old" + i, now.minus(Duration.ofDays(20)), i < 8, "10000.00");
+      decide(tenant.id(), "new" + i, now.minus(Duration.ofDays(2)), i < 3, "5000.00");
+      decide(tenant.id(), "steady" + i, now.minus(Duration.ofDays(i < 5 ? 20 : 2)), true, "8000.00", "steady_bank");
+    }
+    var funders = api.get("/api/v1/analytics/funders?threshold=20").<List<Map<String, Object>>>get("funders");
+    assertThat(funders).extracting(f -> f.get("funder")).containsExactly("falling_bank", "steady_bank");
+    var falling = funders.getFirst();
+    assertThat(falling.get("alert")).isEqualTo(true);
+    assertThat(falling.get("reasons")).isEqualTo(List.of("approval-rate-drop", "credit-line-drop"));
+    assertThat(((Number) falling.get("approval_rate_7d")).doubleValue()).isEqualTo(0.3);
+    assertThat(((Number) falling.get("approval_rate_trailing")).doubleValue()).isEqualTo(0.8);
+    assertThat(funders.get(1).get("alert")).isEqualTo(false);
+  }
+
+  @Test
+  void channelQualityCountsConversionCostAndOverdue() {
+    var tenant = tenants.create();
+    var api = new ApiClient(port, tenant.apiKey());
+    Instant t = clock.instant().minus(Duration.ofDays(5));
+    for (int i = 0; i < 4; i++) {
+      String c = "Q" + i;
+      ingestion.ingest(tenant.id(), new IncomingEvent("pv" + i, c, "page_view", t, Map.of("page", "landing"), "douyin", null));
+      if (i < 3) {
+        ingestion.ingest(tenant.id(), new IncomingEvent("rg" + i, c, "registered", t.plusSeconds(60), Map.of(), null, null));
+      }
+      if (i < 2) {
+        ingestion.ingest(tenant.id(), new IncomingEvent("dd" + i, c, "drawdown", t.plusSeconds(600),
+            Map.of("amount", new BigDecimal("1000.00")), null, null));
+      }
+    }
+    ingestion.ingest(tenant.id(), new IncomingEvent("od0", "Q0", "overdue", t.plusSeconds(3600), Map.of("days", 3L), null, null));
+    LocalDate month = LocalDate.ofInstant(t, ZoneOffset.UTC).withDayOfMonth(1);
+    assertThat(api.post("/api/v1/analytics/channels/costs", Map.of("channel", "douyin", "month", month.toString(), "cost", 500)).status())
+        .isEqualTo(204);
+    var channel = api.get("/api/v1/analytics/channels").<List<Map<String, Object>>>get("channels").getFirst();
+    assertThat(channel).containsEntry("channel", "douyin").containsEntry("acquired", 4).containsEntry("registered", 3)
+        .containsEntry("funded", 2).containsEntry("overdue", 1).containsEntry("overdue_rate", 0.5);
+    assertThat(new BigDecimal(channel.get("cost_per_funded").toString())).isEqualByComparingTo("250");
+    assertThat(api.post("/api/v1/analytics/channels/costs", Map.of("channel", "douyin", "month", "2026-06-15", "cost", 5)).code())
+        .isEqualTo("invalid-month");
+  }
+
+  private void decide(long tenant, String id, Instant at, boolean approved, String line) {
+    decide(tenant, id, at, approved, line, "falling_bank");
+  }
+
+  private void decide(long tenant, String id, Instant at, boolean approved, String line, String funder) {
+    Map<String, Object> attributes = approved
+        ? Map.of("funder", funder, "result", "approved", "credit_line", new BigDecimal(line))
+        : Map.of("funder", funder, "result", "rejected");
+    ingestion.ingest(tenant, new IncomingEvent(id, "F-" + id, "funder_decision", at, attributes, null, null));
+  }
 }
