@@ -2,6 +2,7 @@ package dev.flywheel.analytics;
 
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.analytics.rollup.Milestones;
+import dev.flywheel.analytics.rollup.Periods;
 import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
 import java.sql.Date;
@@ -41,36 +42,37 @@ public class Retention {
     }
     Map<String, long[]> sizes = new LinkedHashMap<>();
     Map<String, Map<Integer, Long>> cells = new LinkedHashMap<>();
+    boolean weekly = q.grain() == RetentionQuery.Grain.WEEK;
     String sql = """
-        with cohort as (
-          select customer_id, cast(date_trunc('%1$s', timestamp '2020-01-01' + c.firsts[%2$d] * interval '1 second') as date) as c
-          from analytics_customers c
+        with cohort as materialized (
+          select c.customer_id, %1$s as c from analytics_customers c
           where c.tenant_id = :tenant and c.firsts[%2$d] >= :from and c.firsts[%2$d] < :to)
-        select to_char(c, 'YYYY-MM-DD') as period, n, customers from (
-          select k.c, -1 as n, count(*) as customers from cohort k group by k.c
-          union all
-          select k.c, %3$s, count(*)
-          from cohort k join analytics_activity a
-            on a.tenant_id = :tenant and a.type = :returnEvent and a.grain = :grain and a.customer_id = k.customer_id
-               and a.period >= k.c
-          group by 1, 2) x
-        order by 1, 2""".formatted(q.grain() == RetentionQuery.Grain.WEEK ? "week" : "month", index.get(),
-        q.grain() == RetentionQuery.Grain.WEEK ? "(a.period - k.c) / 7"
-            : "(extract(year from a.period) * 12 + extract(month from a.period) - extract(year from k.c) * 12 - extract(month from k.c))::int");
+        select k.c as cohort, -1 as n, count(*) as customers from cohort k group by k.c
+        union all
+        select k.c, p - k.c, count(*)
+        from cohort k
+          join analytics_activity a on a.tenant_id = :tenant and a.type = :returnEvent and a.grain = :grain
+                                   and a.customer_id = k.customer_id
+          cross join lateral unnest(a.periods) p
+        where p >= k.c
+        group by 1, 2
+        order by 1, 2""".formatted(cohortPeriod(weekly, "c.firsts[" + index.get() + "]"), index.get());
     jdbc.sql(sql).param("tenant", tenantId).param("returnEvent", q.returnEvent())
         .param("grain", q.grain() == RetentionQuery.Grain.WEEK ? "W" : "M")
         .param("from", Milestones.seconds(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .param("to", Milestones.seconds(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .query((rs, i) -> {
           int n = rs.getInt("n");
+          int c = rs.getInt("cohort");
+          String period = (weekly ? Periods.weekStart(c) : Periods.monthStart(c)).toString();
           if (n < 0) {
-            sizes.put(rs.getString("period"), new long[] {rs.getLong("customers")});
+            sizes.put(period, new long[] {rs.getLong("customers")});
           } else {
-            cells.computeIfAbsent(rs.getString("period"), p -> new LinkedHashMap<>()).put(n, rs.getLong(3));
+            cells.computeIfAbsent(period, p -> new LinkedHashMap<>()).put(n, rs.getLong(3));
           }
           return n;
         }).list();
-    boolean week = q.grain() == RetentionQuery.Grain.WEEK;
+    boolean week = weekly;
     LocalDate last = null;
     for (var e : cells.entrySet()) {
       LocalDate start = LocalDate.parse(e.getKey());
@@ -104,19 +106,25 @@ public class Retention {
     }
     boolean week = q.grain() == RetentionQuery.Grain.WEEK;
     LocalDate start = LocalDate.parse(cohort);
-    LocalDate period = week ? start.plusWeeks(n) : start.plusMonths(n);
+    int c = week ? Periods.week(start) : Periods.month(start);
     return jdbc.sql("""
             select c.customer_id from analytics_customers c
-            where c.tenant_id = :tenant and c.firsts[%1$d] >= :from and c.firsts[%1$d] < :to
-              and cast(date_trunc('%2$s', timestamp '2020-01-01' + c.firsts[%1$d] * interval '1 second') as date) = :cohort
+            where c.tenant_id = :tenant and c.firsts[%1$d] >= :from and c.firsts[%1$d] < :to and %2$s = :cohort
               and not exists (select 1 from analytics_activity a where a.tenant_id = :tenant and a.type = :returnEvent
-                              and a.grain = :grain and a.period = :period and a.customer_id = c.customer_id)
-            order by 1""".formatted(index.get(), week ? "week" : "month"))
+                              and a.grain = :grain and a.customer_id = c.customer_id and a.periods @> array[cast(:period as int)])
+            order by 1""".formatted(index.get(), cohortPeriod(week, "c.firsts[" + index.get() + "]")))
         .param("tenant", tenantId).param("returnEvent", q.returnEvent()).param("grain", week ? "W" : "M")
         .param("from", Milestones.seconds(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .param("to", Milestones.seconds(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()))
-        .param("cohort", Date.valueOf(start)).param("period", Date.valueOf(period))
+        .param("cohort", c).param("period", c + n)
         .query(String.class).list();
+  }
+
+  /** The activity period number (see {@code Periods}) of a time in seconds since 2020-01-01 UTC. */
+  private static String cohortPeriod(boolean week, String seconds) {
+    return week ? "cast(floor((" + seconds + " + 172800) / 604800.0) as int)"
+        : "cast((extract(year from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 2020) * 12"
+            + " + extract(month from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 1 as int)";
   }
 
   /**

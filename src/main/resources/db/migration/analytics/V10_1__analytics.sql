@@ -25,14 +25,15 @@ create table analytics_customers (
   primary key (tenant_id, customer_id)
 );
 
--- Weekly and monthly activity: a customer had an event of a type in a period.
+-- Weekly and monthly activity: per customer and event type, the periods with at least one event,
+-- as sorted period numbers (weeks since Monday 2019-12-30, months since January 2020).
 create table analytics_activity (
   tenant_id bigint not null,
   type text not null,
   grain char(1) not null check (grain in ('W', 'M')),
-  period date not null,
   customer_id text not null,
-  primary key (tenant_id, type, grain, period, customer_id)
+  periods int[] not null,
+  primary key (tenant_id, type, grain, customer_id)
 );
 
 -- Events and money per day (UTC) and type.
@@ -106,3 +107,8 @@ create table analytics_channel_costs (
   cost numeric(20, 2) not null check (cost >= 0),
   primary key (tenant_id, channel, month)
 );
+
+-- Sorted union of two sorted period sets; the common case (nothing new) returns a unchanged.
+create function analytics_union(a int[], b int[]) returns int[] language sql immutable parallel safe as $$
+  select case when b <@ a then a else array(select distinct x from unnest(a || b) x order by x) end
+$$;

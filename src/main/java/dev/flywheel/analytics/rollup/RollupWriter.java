@@ -4,8 +4,6 @@ import dev.flywheel.event.EventAccepted;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +38,7 @@ public class RollupWriter {
     Map<String, CustomerFold> folds = new TreeMap<>();
     TreeSet<String> milestones = new TreeSet<>();
     Map<List<Object>, BigDecimal[]> daily = new TreeMap<>(RollupWriter::compareKeys);
-    TreeSet<List<Object>> activity = new TreeSet<>(RollupWriter::compareKeys);
+    Map<List<Object>, TreeSet<Integer>> activity = new TreeMap<>(RollupWriter::compareKeys);
     for (EventAccepted e : events) {
       CustomerFold fold = folds.computeIfAbsent(e.customerId(), k -> new CustomerFold());
       fold.add(e);
@@ -49,8 +47,8 @@ public class RollupWriter {
       BigDecimal[] sums = daily.computeIfAbsent(List.of(day, e.type()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       sums[0] = sums[0].add(BigDecimal.ONE);
       sums[1] = sums[1].add(CustomerFold.amount(e));
-      activity.add(List.of(e.type(), "W", day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), e.customerId()));
-      activity.add(List.of(e.type(), "M", day.withDayOfMonth(1), e.customerId()));
+      activity.computeIfAbsent(List.of(e.type(), "W", e.customerId()), k -> new TreeSet<>()).add(Periods.week(day));
+      activity.computeIfAbsent(List.of(e.type(), "M", e.customerId()), k -> new TreeSet<>()).add(Periods.month(day));
     }
     long t0 = System.nanoTime();
     Map<String, Integer> index = keys.indexes(tenantId, milestones);
@@ -169,21 +167,21 @@ public class RollupWriter {
         + " or (excluded.%1$s_at = c.%1$s_at and excluded.%1$s < c.%1$s))").formatted(a);
   }
 
-  private void insertActivity(long tenantId, TreeSet<List<Object>> activity) {
-    List<Object> types = new ArrayList<>(), grains = new ArrayList<>(), periods = new ArrayList<>(), ids = new ArrayList<>();
-    for (List<Object> row : activity) {
-      types.add(row.get(0));
-      grains.add(row.get(1));
-      periods.add(row.get(2).toString());
-      ids.add(row.get(3));
-    }
+  private void insertActivity(long tenantId, Map<List<Object>, TreeSet<Integer>> activity) {
+    List<String> types = new ArrayList<>(), grains = new ArrayList<>(), ids = new ArrayList<>(), periods = new ArrayList<>();
+    activity.forEach((k, v) -> {
+      types.add((String) k.get(0));
+      grains.add((String) k.get(1));
+      ids.add((String) k.get(2));
+      periods.add(v.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+    });
     jdbc.sql("""
-            insert into analytics_activity (tenant_id, type, grain, period, customer_id)
-            select :tenant, v.t, v.g, v.p::date, v.c
-            from unnest(cast(:t as text[]), cast(:g as text[]), cast(:p as text[]), cast(:c as text[])) as v(t, g, p, c)
-            on conflict do nothing""")
+            insert into analytics_activity as a (tenant_id, type, grain, customer_id, periods)
+            select :tenant, v.t, v.g, v.c, v.p::int[]
+            from unnest(cast(:t as text[]), cast(:g as text[]), cast(:c as text[]), cast(:p as text[])) as v(t, g, c, p)
+            on conflict (tenant_id, type, grain, customer_id) do update set periods = analytics_union(a.periods, excluded.periods)""")
         .param("tenant", tenantId).param("t", types.toArray(String[]::new)).param("g", grains.toArray(String[]::new))
-        .param("p", periods.toArray(String[]::new)).param("c", ids.toArray(String[]::new)).update();
+        .param("c", ids.toArray(String[]::new)).param("p", periods.toArray(String[]::new)).update();
   }
 
   private void addDaily(long tenantId, Map<List<Object>, BigDecimal[]> daily) {
