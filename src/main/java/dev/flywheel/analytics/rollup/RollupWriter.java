@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies a batch of accepted events to the rollups with three set-based statements per tenant
- * (customers, activity, daily), rows in key order so concurrent batches cannot deadlock. The
- * customer and activity rollups are idempotent (least/second-least merge, insert-or-ignore): a
+ * (customers, activity, daily; plus funders when there are decisions), rows in key order so concurrent batches cannot deadlock. The
+ * customer and activity rollups are idempotent (least/second-least merge, set union): a
  * replayed or late event never double counts there. {@code analytics_daily} adds, so it relies
  * on the event store publishing each event once (it does: duplicates publish nothing); a rebuild
  * clears it first.
