@@ -1,0 +1,18 @@
+/**
+ * Analytics: funnels, retention cohorts, lifecycle distribution and goals with daily pacing,
+ * answered from rollups the module keeps itself.
+ *
+ * <p>Owns the tables {@code analytics_milestone_keys}, {@code analytics_customers} (one row per
+ * customer: first and second time of each milestone, breakdown attributes),
+ * {@code analytics_activity} (customer active per week/month and type), {@code analytics_daily}
+ * (events and amounts per day and type), {@code analytics_lifecycle_daily} and
+ * {@code analytics_goals}. It never reads another module's tables: rollups follow the
+ * {@code event} module's {@code EventAccepted} in the ingestion transaction and are rebuilt from
+ * {@code EventHistory}.
+ *
+ * <p>Public API: {@link dev.flywheel.analytics.Funnels}, {@link dev.flywheel.analytics.Retention},
+ * {@link dev.flywheel.analytics.Goals}, {@link dev.flywheel.analytics.Rollups}. Sub-packages are
+ * internal. Semantics and error codes: {@code docs/api/analytics.md}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Analytics")
+package dev.flywheel.analytics;

@@ -1,0 +1,228 @@
+package dev.flywheel.analytics.rollup;
+
+import dev.flywheel.event.EventAccepted;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of accepted events to the rollups with three set-based statements per tenant
+ * (customers, activity, daily; plus funders when there are decisions), rows in key order so concurrent batches cannot deadlock. The
+ * customer and activity rollups are idempotent (least/second-least merge, set union): a
+ * replayed or late event never double counts there. {@code analytics_daily} adds, so it relies
+ * on the event store publishing each event once (it does: duplicates publish nothing); a rebuild
+ * clears it first.
+ */
+@Component
+public class RollupWriter {
+  private final JdbcClient jdbc;
+  private final MilestoneKeys keys;
+
+  RollupWriter(JdbcClient jdbc, MilestoneKeys keys) {
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  public void apply(long tenantId, List<EventAccepted> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Map<String, CustomerFold> folds = new TreeMap<>();
+    TreeSet<String> milestones = new TreeSet<>();
+    Map<List<Object>, BigDecimal[]> daily = new TreeMap<>(RollupWriter::compareKeys);
+    Map<List<Object>, TreeSet<Integer>> activity = new TreeMap<>(RollupWriter::compareKeys);
+    for (EventAccepted e : events) {
+      CustomerFold fold = folds.computeIfAbsent(e.customerId(), k -> new CustomerFold());
+      fold.add(e);
+      milestones.addAll(Milestones.of(e.type(), e.attributes()));
+      LocalDate day = LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC);
+      BigDecimal[] sums = daily.computeIfAbsent(List.of(day, e.type()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      sums[0] = sums[0].add(BigDecimal.ONE);
+      sums[1] = sums[1].add(CustomerFold.amount(e));
+      activity.computeIfAbsent(List.of(e.type(), "W", e.customerId()), k -> new TreeSet<>()).add(Periods.week(day));
+      activity.computeIfAbsent(List.of(e.type(), "M", e.customerId()), k -> new TreeSet<>()).add(Periods.month(day));
+    }
+    long t0 = System.nanoTime();
+    Map<String, Integer> index = keys.indexes(tenantId, milestones);
+    upsertCustomers(tenantId, folds, index);
+    long t1 = System.nanoTime();
+    insertActivity(tenantId, activity);
+    long t2 = System.nanoTime();
+    addDaily(tenantId, daily);
+    addFunderDecisions(tenantId, events);
+    long t3 = System.nanoTime();
+    spent[0].addAndGet(t1 - t0);
+    spent[1].addAndGet(t2 - t1);
+    spent[2].addAndGet(t3 - t2);
+    spent[3].addAndGet(events.size());
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong[] spent = {new java.util.concurrent.atomic.AtomicLong(),
+      new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+
+  /** Nanoseconds spent so far writing customers, activity, daily+funder rollups, and events applied: for benchmarks and operations. */
+  public long[] spent() {
+    return Arrays.stream(spent).mapToLong(java.util.concurrent.atomic.AtomicLong::get).toArray();
+  }
+
+  private void addFunderDecisions(long tenantId, List<EventAccepted> events) {
+    Map<List<Object>, BigDecimal[]> rows = new TreeMap<>(RollupWriter::compareKeys);
+    for (EventAccepted e : events) {
+      if ("funder_decision".equals(e.type()) && e.attributes() != null && e.attributes().get("funder") instanceof String funder) {
+        BigDecimal[] r = rows.computeIfAbsent(List.of(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), funder),
+            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        r[0] = r[0].add(BigDecimal.ONE);
+        boolean approved = "approved".equals(e.attributes().get("result"));
+        r[1] = approved ? r[1].add(BigDecimal.ONE) : r[1];
+        if (approved && e.attributes().get("credit_line") instanceof Number line) {
+          r[2] = r[2].add(new BigDecimal(line.toString()));
+          r[3] = r[3].add(BigDecimal.ONE);
+        }
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<String> days = new ArrayList<>(), funders = new ArrayList<>();
+    List<Long> decisions = new ArrayList<>(), approvals = new ArrayList<>(), lines = new ArrayList<>();
+    List<BigDecimal> sums = new ArrayList<>();
+    rows.forEach((k, v) -> {
+      days.add(k.get(0).toString());
+      funders.add((String) k.get(1));
+      decisions.add(v[0].longValue());
+      approvals.add(v[1].longValue());
+      sums.add(v[2]);
+      lines.add(v[3].longValue());
+    });
+    jdbc.sql("""
+            insert into analytics_funder_daily as f (tenant_id, day, funder, decisions, approvals, line_sum, lines)
+            select :tenant, v.d::date, v.f, v.n, v.a, v.s, v.l
+            from unnest(cast(:d as text[]), cast(:f as text[]), cast(:n as bigint[]), cast(:a as bigint[]),
+                        cast(:s as numeric[]), cast(:l as bigint[])) as v(d, f, n, a, s, l)
+            on conflict (tenant_id, day, funder) do update set decisions = f.decisions + excluded.decisions,
+              approvals = f.approvals + excluded.approvals, line_sum = f.line_sum + excluded.line_sum,
+              lines = f.lines + excluded.lines""")
+        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("f", funders.toArray(String[]::new))
+        .param("n", decisions.toArray(Long[]::new)).param("a", approvals.toArray(Long[]::new))
+        .param("s", sums.toArray(BigDecimal[]::new)).param("l", lines.toArray(Long[]::new)).update();
+  }
+
+  private void upsertCustomers(long tenantId, Map<String, CustomerFold> folds, Map<String, Integer> index) {
+    int n = folds.size();
+    String[] ids = new String[n];
+    String[] firsts = new String[n];
+    String[] seconds = new String[n];
+    String[][] values = new String[4][n];
+    Integer[][] stamps = new Integer[4][n];
+    int i = 0;
+    for (var entry : folds.entrySet()) {
+      CustomerFold f = entry.getValue();
+      ids[i] = entry.getKey();
+      firsts[i] = literal(f.firsts, index);
+      seconds[i] = literal(f.seconds, index);
+      CustomerFold.Stamped[] attrs = {f.channel, f.variant, f.funder, f.campaign};
+      for (int a = 0; a < 4; a++) {
+        values[a][i] = attrs[a].value;
+        stamps[a][i] = attrs[a].at;
+      }
+      i++;
+    }
+    jdbc.sql("""
+            insert into analytics_customers as c (tenant_id, customer_id, firsts, seconds, channel, channel_at,
+                                                  variant, variant_at, funder, funder_at, campaign, campaign_at)
+            select :tenant, v.id, v.f::int[], v.s::int[], v.ch, v.ch_at, v.va, v.va_at, v.fu, v.fu_at, v.ca, v.ca_at
+            from unnest(cast(:ids as text[]), cast(:firsts as text[]), cast(:seconds as text[]),
+                        cast(:ch as text[]), cast(:chAt as int[]), cast(:va as text[]), cast(:vaAt as int[]),
+                        cast(:fu as text[]), cast(:fuAt as int[]), cast(:ca as text[]), cast(:caAt as int[]))
+              as v(id, f, s, ch, ch_at, va, va_at, fu, fu_at, ca, ca_at)
+            on conflict (tenant_id, customer_id) do update set
+              firsts = analytics_least(c.firsts, excluded.firsts),
+              seconds = analytics_second(c.firsts, c.seconds, excluded.firsts, excluded.seconds),
+              channel = case when %s then excluded.channel else c.channel end,
+              channel_at = least(c.channel_at, excluded.channel_at),
+              variant = case when %s then excluded.variant else c.variant end,
+              variant_at = least(c.variant_at, excluded.variant_at),
+              funder = case when %s then excluded.funder else c.funder end,
+              funder_at = least(c.funder_at, excluded.funder_at),
+              campaign = case when %s then excluded.campaign else c.campaign end,
+              campaign_at = least(c.campaign_at, excluded.campaign_at)"""
+            .formatted(earlier("channel"), earlier("variant"), earlier("funder"), earlier("campaign")))
+        .param("tenant", tenantId).param("ids", ids).param("firsts", firsts).param("seconds", seconds)
+        .param("ch", values[0]).param("chAt", stamps[0]).param("va", values[1]).param("vaAt", stamps[1])
+        .param("fu", values[2]).param("fuAt", stamps[2]).param("ca", values[3]).param("caAt", stamps[3])
+        .update();
+  }
+
+  /** Whether the incoming value of {@code a} wins: seen earlier, or at the same time but smaller. */
+  private static String earlier(String a) {
+    return ("excluded.%1$s_at is not null and (c.%1$s_at is null or excluded.%1$s_at < c.%1$s_at"
+        + " or (excluded.%1$s_at = c.%1$s_at and excluded.%1$s < c.%1$s))").formatted(a);
+  }
+
+  private void insertActivity(long tenantId, Map<List<Object>, TreeSet<Integer>> activity) {
+    List<String> types = new ArrayList<>(), grains = new ArrayList<>(), ids = new ArrayList<>(), periods = new ArrayList<>();
+    activity.forEach((k, v) -> {
+      types.add((String) k.get(0));
+      grains.add((String) k.get(1));
+      ids.add((String) k.get(2));
+      periods.add(v.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+    });
+    jdbc.sql("""
+            insert into analytics_activity as a (tenant_id, type, grain, customer_id, periods)
+            select :tenant, v.t, v.g, v.c, v.p::int[]
+            from unnest(cast(:t as text[]), cast(:g as text[]), cast(:c as text[]), cast(:p as text[])) as v(t, g, c, p)
+            on conflict (tenant_id, type, grain, customer_id) do update set periods = analytics_union(a.periods, excluded.periods)""")
+        .param("tenant", tenantId).param("t", types.toArray(String[]::new)).param("g", grains.toArray(String[]::new))
+        .param("c", ids.toArray(String[]::new)).param("p", periods.toArray(String[]::new)).update();
+  }
+
+  private void addDaily(long tenantId, Map<List<Object>, BigDecimal[]> daily) {
+    List<String> days = new ArrayList<>(), types = new ArrayList<>();
+    List<BigDecimal> counts = new ArrayList<>(), amounts = new ArrayList<>();
+    daily.forEach((k, v) -> {
+      days.add(k.get(0).toString());
+      types.add((String) k.get(1));
+      counts.add(v[0]);
+      amounts.add(v[1]);
+    });
+    jdbc.sql("""
+            insert into analytics_daily as d (tenant_id, day, type, events, amount)
+            select :tenant, v.d::date, v.t, v.n, v.a
+            from unnest(cast(:d as text[]), cast(:t as text[]), cast(:n as bigint[]), cast(:a as numeric[])) as v(d, t, n, a)
+            on conflict (tenant_id, day, type) do update set
+              events = d.events + excluded.events, amount = d.amount + excluded.amount""")
+        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("t", types.toArray(String[]::new))
+        .param("n", counts.stream().map(BigDecimal::longValueExact).toArray(Long[]::new))
+        .param("a", amounts.toArray(BigDecimal[]::new)).update();
+  }
+
+  private static String literal(Map<String, Integer> times, Map<String, Integer> index) {
+    if (times.isEmpty()) {
+      return "{}";
+    }
+    int size = times.keySet().stream().mapToInt(index::get).max().orElse(0);
+    String[] cells = new String[size];
+    java.util.Arrays.fill(cells, "NULL");
+    times.forEach((m, t) -> cells[index.get(m) - 1] = Integer.toString(t));
+    return "{" + String.join(",", cells) + "}";
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareKeys(List<Object> a, List<Object> b) {
+    for (int i = 0; i < a.size(); i++) {
+      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+}
