@@ -16,6 +16,7 @@ import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
+import dev.flywheel.support.ConsoleSession;
 import dev.flywheel.support.FlywheelTest;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
@@ -48,34 +49,13 @@ class CampaignReviewTest {
   void reviewsAnEndedCampaignWithItsFiguresAndVersionedSections() throws Exception {
     var tenant = tenants.create();
     var api = new ApiClient(port, tenant.apiKey());
-    LocalDate day0 = LocalDate.ofInstant(clock.instant(), SHANGHAI).plusDays(2);
-    Instant starts = day0.atStartOfDay(SHANGHAI).toInstant();
-    var rule = new RuleDefinition("cash", "cash", "investment", "",
-        List.of(EffectDefinition.Grant.of(Asset.CASH_BACK, "500")));
-    var plan = new CampaignPlan("Spring invest", "Grow AUM: 3 participants", "spring", Window.of(starts,
-        starts.plus(Duration.ofDays(7))), "content", "process", List.of(rule), Map.of(Asset.CASH_BACK, 10_000L),
-        "owner", List.of(), null, List.of("banner"), 0, false, null);
-    long id = ((CampaignResult.Done) campaigns.create(tenant.id(), plan, tenant.user(Role.OPERATOR))).campaign().id();
-    campaigns.submit(tenant.id(), id, tenant.user(Role.OPERATOR));
-    campaigns.approve(tenant.id(), id, tenant.user(Role.APPROVER), "ok");
-    clock.set(day0.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
-    campaigns.advanceClock();
-    assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
-    for (String customer : List.of("a", "b", "a")) {
-      var result = ingestion.ingest(tenant.id(), IncomingEvent.of("inv-" + customer + System.nanoTime(), customer,
-          "investment", clock.instant(), Map.of("amount", new BigDecimal("1000"), "product", "p7", "term_days", 7L)));
-      assertThat(result).isInstanceOf(IngestionResult.Accepted.class);
-    }
-
+    long id = campaignWithThreeGrants(tenant);
     var running = api.get("/api/v1/campaigns/" + id + "/review");
     assertThat(running.status()).isEqualTo(409);
     assertThat(running.code()).isEqualTo("campaign-not-ended");
     assertThat(api.put("/api/v1/campaigns/" + id + "/review", Map.of("analysis", "too early")).code())
         .isEqualTo("campaign-not-ended");
-
-    clock.set(day0.plusDays(8).atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
-    campaigns.advanceClock();
-    assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.ENDED);
+    end(tenant, id);
 
     var fresh = api.get("/api/v1/campaigns/" + id + "/review");
     assertThat(fresh.status()).isEqualTo(200);
@@ -113,5 +93,54 @@ class CampaignReviewTest {
         "| CASH_BACK | 10000 |", "ROI: 100.0 %", "## Analysis", "Banner came late; SMS blocked", "## Insights",
         "Start banners in warm-up", "Review version: 2");
     assertThat(api.get("/api/v1/campaigns/999999/review").status()).isEqualTo(404);
+  }
+
+  private void end(TestTenants.TestTenant tenant, long id) {
+    clock.advance(Duration.ofDays(9));
+    campaigns.advanceClock();
+    assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.ENDED);
+  }
+
+  @Test
+  void theConsolePageIsReachableFromTheCampaignAndSavesSections() {
+    var tenant = tenants.create();
+    long id = campaignWithThreeGrants(tenant);
+    var operator = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    String page = "/console/campaigns/" + id + "/review";
+    assertThat(operator.get(page).statusCode()).isEqualTo(409);
+    assertThat(operator.get("/console/campaigns/" + id).body()).doesNotContain("id=\"campaign-review\"");
+    end(tenant, id);
+    assertThat(operator.get("/console/campaigns/" + id).body()).contains("id=\"campaign-review\"");
+    operator.post(page, page, Map.of("participant_target", "4", "analysis", "Few saw the banner",
+        "insights", "Book the splash screen"));
+    var html = operator.get(page).body();
+    assertThat(html).contains("Few saw the banner", "Book the splash screen", "data-link=\"participate\"", "50.0%");
+    var md = operator.get(page + ".md");
+    assertThat(md.body()).contains("| participate | 4 | 2 | 50.0 % | measured |", "Book the splash screen");
+    var employee = new ConsoleSession(port).login(tenant.user(Role.EMPLOYEE), TestTenants.PASSWORD);
+    assertThat(employee.post(page, page, Map.of("analysis", "x")).statusCode()).isEqualTo(403);
+  }
+
+  private long campaignWithThreeGrants(TestTenants.TestTenant tenant) {
+    LocalDate day0 = LocalDate.ofInstant(clock.instant(), SHANGHAI).plusDays(2);
+    Instant starts = day0.atStartOfDay(SHANGHAI).toInstant();
+    var rule = new RuleDefinition("cash", "cash", "investment", "",
+        List.of(EffectDefinition.Grant.of(Asset.CASH_BACK, "500")));
+    var plan = new CampaignPlan("Spring invest", "Grow AUM: 3 participants", "spring", Window.of(starts,
+        starts.plus(Duration.ofDays(7))), "content", "process", List.of(rule), Map.of(Asset.CASH_BACK, 10_000L),
+        "owner", List.of(), null, List.of("banner"), 0, false, null);
+    long id = ((CampaignResult.Done) campaigns.create(tenant.id(), plan, tenant.user(Role.OPERATOR))).campaign().id();
+    campaigns.submit(tenant.id(), id, tenant.user(Role.OPERATOR));
+    campaigns.approve(tenant.id(), id, tenant.user(Role.APPROVER), "ok");
+    clock.set(day0.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
+    campaigns.advanceClock();
+    assertThat(campaigns.find(tenant.id(), id).orElseThrow().status()).isEqualTo(CampaignStatus.RUNNING);
+    for (String customer : List.of("a", "b", "a")) {
+      var result = ingestion.ingest(tenant.id(), IncomingEvent.of("inv-" + customer + System.nanoTime(), customer,
+          "investment", clock.instant(), Map.of("amount", new BigDecimal("1000"), "product", "p7", "term_days", 7L)));
+      assertThat(result).isInstanceOf(IngestionResult.Accepted.class);
+    }
+
+    return id;
   }
 }
