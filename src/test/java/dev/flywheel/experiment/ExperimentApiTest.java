@@ -138,6 +138,35 @@ class ExperimentApiTest {
     assertThat(results.<Number>get("sample_ratio_p_value").doubleValue()).isLessThan(0.001);
   }
 
+  @Test
+  void racingExposuresOfOneCustomerRecordExactlyOne() throws Exception {
+    var tenant = tenants.create();
+    new ApiClient(port, tenant.apiKey()).post("/api/v1/experiments", body("race", 50, 50));
+    int threads = 8;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Exposure>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          start.await();
+          return experiments.expose(tenant.id(), "race", "racer").orElseThrow();
+        }));
+      }
+      start.countDown();
+      List<Exposure> all = new java.util.ArrayList<>();
+      for (var f : futures) {
+        all.add(f.get());
+      }
+      assertThat(all).filteredOn(Exposure::recorded).hasSize(1);
+      assertThat(all).extracting(Exposure::exposedAt).containsOnly(all.getFirst().exposedAt());
+      assertThat(experiments.results(tenant.id(), "race").orElseThrow().variants().stream()
+          .mapToLong(v -> v.exposed()).sum()).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private void ingest(long tenantId, String id, String customer, String type, Instant at) {
     assertThat(ingestion.ingest(tenantId, IncomingEvent.of(id, customer, type, at, Map.of())))
         .isInstanceOf(IngestionResult.Accepted.class);

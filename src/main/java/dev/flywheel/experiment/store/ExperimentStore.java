@@ -1,5 +1,6 @@
 package dev.flywheel.experiment.store;
 
+import dev.flywheel.event.EventAccepted;
 import dev.flywheel.experiment.Experiment;
 import dev.flywheel.experiment.Experiment.Status;
 import dev.flywheel.experiment.Experiment.Subject;
@@ -83,19 +84,35 @@ public class ExperimentStore {
   public record Exposed(String variant, Instant at, boolean recorded) {}
 
   /**
-   * Counts an event as a conversion for every experiment (not stopped) that has the customer
-   * exposed at or before the event and the event's type among its metrics; once per metric.
+   * Counts accepted events as conversions for every experiment (not stopped) that has the
+   * customer exposed at or before the event and the event's type among its metrics; once per
+   * customer and metric (the earliest event of the batch wins; an earlier stored one stays).
    */
-  public int convert(long tenantId, String customerId, String type, Instant occurredAt) {
+  public int convert(List<EventAccepted> events) {
+    int n = events.size();
+    String[] tenants = new String[n];
+    String[] customers = new String[n];
+    String[] types = new String[n];
+    String[] ats = new String[n];
+    for (int i = 0; i < n; i++) {
+      EventAccepted e = events.get(i);
+      tenants[i] = Long.toString(e.tenantId());
+      customers[i] = e.customerId();
+      types[i] = e.type();
+      ats[i] = e.occurredAt().toString();
+    }
     return jdbc.sql("""
         INSERT INTO experiment_conversions (tenant_id, experiment_key, customer_id, metric, variant, converted_at)
-        SELECT x.tenant_id, x.experiment_key, x.customer_id, :type, x.variant, :at
-        FROM experiment_exposures x
+        SELECT x.tenant_id, x.experiment_key, x.customer_id, ev.type, x.variant, min(ev.at)
+        FROM unnest(CAST(:tenants AS bigint[]), CAST(:customers AS text[]), CAST(:types AS text[]),
+                    CAST(:ats AS timestamptz[])) AS ev(tenant_id, customer_id, type, at)
+        JOIN experiment_exposures x ON x.tenant_id = ev.tenant_id AND x.customer_id = ev.customer_id
+          AND x.exposed_at <= ev.at
         JOIN experiment_experiments e ON e.tenant_id = x.tenant_id AND e.key = x.experiment_key
-        WHERE x.tenant_id = :t AND x.customer_id = :c AND x.exposed_at <= :at AND e.status <> 'STOPPED'
-          AND (e.primary_metric = :type OR :type = ANY (e.guardrail_metrics))
+        WHERE e.status <> 'STOPPED' AND (e.primary_metric = ev.type OR ev.type = ANY (e.guardrail_metrics))
+        GROUP BY x.tenant_id, x.experiment_key, x.customer_id, ev.type, x.variant
         ON CONFLICT DO NOTHING""")
-        .param("t", tenantId).param("c", customerId).param("type", type).param("at", Timestamp.from(occurredAt))
+        .param("tenants", tenants).param("customers", customers).param("types", types).param("ats", ats)
         .update();
   }
 
