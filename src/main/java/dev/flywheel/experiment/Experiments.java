@@ -1,5 +1,7 @@
 package dev.flywheel.experiment;
 
+import dev.flywheel.event.EventHistory;
+import dev.flywheel.event.StoredEvent;
 import dev.flywheel.experiment.Experiment.Status;
 import dev.flywheel.experiment.Experiment.Variant;
 import dev.flywheel.experiment.ExperimentResults.VariantResult;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,11 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Experiments {
   public static final double CONFIDENCE = 0.95;
   private static final String KEY = "[a-z0-9][a-z0-9_-]{0,63}";
+  private static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofMinutes(5);
   private final ExperimentStore store;
+  private final EventHistory history;
   private final Clock clock;
 
-  Experiments(ExperimentStore store, Clock clock) {
+  Experiments(ExperimentStore store, EventHistory history, Clock clock) {
     this.store = store;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -65,21 +71,48 @@ public class Experiments {
     return store.find(tenantId, experimentKey).map(e -> variantFor(tenantId, e, customerId));
   }
 
-  /**
-   * Records the customer's exposure once (the first time counts); empty when the experiment is
-   * unknown.
-   *
-   * @throws Problem {@code experiment-stopped} when the experiment no longer runs
-   */
+  /** {@link #expose(long, String, String, Instant)} at the clock's now. */
   @Transactional
   public Optional<Exposure> expose(long tenantId, String experimentKey, String customerId) {
+    return expose(tenantId, experimentKey, customerId, null);
+  }
+
+  /**
+   * Records the customer's exposure once (the first recorded one counts); empty when the
+   * experiment is unknown. An exposure reported late ({@code exposedAt} in the past) also counts
+   * the customer's already stored metric events at or after it (read through
+   * {@link EventHistory}, newest {@value EventHistory#MAX_LIMIT}).
+   *
+   * @param exposedAt when the customer saw the variant; null = now
+   * @throws Problem {@code experiment-stopped} when the experiment no longer runs;
+   *     {@code invalid-request} on {@code exposed_at} in the future or before the experiment
+   */
+  @Transactional
+  public Optional<Exposure> expose(long tenantId, String experimentKey, String customerId, Instant exposedAt) {
+    Instant now = clock.instant();
+    Instant at = exposedAt == null ? now : exposedAt;
     return store.find(tenantId, experimentKey).map(e -> {
       if (e.status() == Status.STOPPED) {
         throw Problem.conflict("experiment-stopped", "Experiment " + e.key() + " is stopped");
       }
-      var x = store.expose(tenantId, e.key(), customerId, variantFor(tenantId, e, customerId), clock.instant());
+      if (at.isAfter(now.plus(MAX_CLOCK_SKEW)) || at.isBefore(e.createdAt())) {
+        throw Problem.invalid("invalid-request", "The exposure time is not plausible",
+            List.of(new FieldIssue("exposed_at", "invalid", "not in the future, not before the experiment")));
+      }
+      var x = store.expose(tenantId, e.key(), customerId, variantFor(tenantId, e, customerId), at);
+      if (x.recorded() && at.isBefore(now)) {
+        countStoredEvents(tenantId, e, customerId, x);
+      }
       return new Exposure(e.key(), customerId, x.variant(), x.at(), x.recorded());
     });
+  }
+
+  private void countStoredEvents(long tenantId, Experiment e, String customerId, ExperimentStore.Exposed x) {
+    var metrics = new HashSet<>(e.metrics());
+    history.lastEvents(tenantId, customerId, EventHistory.MAX_LIMIT, null).stream()
+        .filter(ev -> metrics.contains(ev.type()) && !ev.occurredAt().isBefore(x.at()))
+        .sorted(java.util.Comparator.comparing(StoredEvent::occurredAt))
+        .forEach(ev -> store.convertOne(tenantId, e.key(), customerId, ev.type(), x.variant(), ev.occurredAt()));
   }
 
   @Transactional(readOnly = true)

@@ -167,6 +167,37 @@ class ExperimentApiTest {
     }
   }
 
+  @Test
+  void aLateExposureCountsTheStoredEventsAfterItOnly() {
+    var tenant = tenants.create();
+    var api = new ApiClient(port, tenant.apiKey());
+    api.post("/api/v1/experiments", body("late", 50, 50));
+    Instant created = clock.instant();
+    clock.advance(Duration.ofHours(2));
+    ingest(tenant.id(), "l-before", "late-1", "registered", created.plusSeconds(60));
+    ingest(tenant.id(), "l-after", "late-2", "registered", created.plus(Duration.ofMinutes(90)));
+    String seen = created.plus(Duration.ofHours(1)).toString();
+    assertThat(api.post("/api/v1/experiments/late/exposures", Map.of("customer_id", "late-1", "exposed_at", seen))
+        .status()).isEqualTo(201);
+    assertThat(api.post("/api/v1/experiments/late/exposures", Map.of("customer_id", "late-2", "exposed_at", seen))
+        .status()).isEqualTo(201);
+    var r = experiments.results(tenant.id(), "late").orElseThrow();
+    assertThat(r.variants().stream().mapToLong(v -> v.rates().get("registered").conversions()).sum())
+        .as("late-2 registered after the exposure, late-1 before it").isEqualTo(1);
+    String converted = experiments.assign(tenant.id(), "late", "late-2").orElseThrow();
+    assertThat(r.variants()).filteredOn(v -> v.name().equals(converted)).singleElement()
+        .satisfies(v -> assertThat(v.rates().get("registered").conversions()).isEqualTo(1));
+
+    var future = api.post("/api/v1/experiments/late/exposures",
+        Map.of("customer_id", "late-3", "exposed_at", clock.instant().plus(Duration.ofHours(1)).toString()));
+    assertThat(future.status()).isEqualTo(422);
+    assertThat(future.<List<Map<String, Object>>>get("errors")).extracting(m -> m.get("field")).containsExactly("exposed_at");
+    assertThat(api.post("/api/v1/experiments/late/exposures", Map.of("customer_id", "late-3", "exposed_at",
+        created.minusSeconds(1).toString())).status()).isEqualTo(422);
+    assertThat(api.post("/api/v1/experiments/late/exposures", Map.of("customer_id", "late-3", "exposed_at", "yesterday"))
+        .status()).isEqualTo(422);
+  }
+
   private void ingest(long tenantId, String id, String customer, String type, Instant at) {
     assertThat(ingestion.ingest(tenantId, IncomingEvent.of(id, customer, type, at, Map.of())))
         .isInstanceOf(IngestionResult.Accepted.class);

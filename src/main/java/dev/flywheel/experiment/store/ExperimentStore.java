@@ -116,6 +116,17 @@ public class ExperimentStore {
         .update();
   }
 
+  /** One conversion of a customer already exposed, unless counted before; ignored once stopped. */
+  public void convertOne(long tenantId, String key, String customerId, String metric, String variant, Instant at) {
+    jdbc.sql("""
+        INSERT INTO experiment_conversions (tenant_id, experiment_key, customer_id, metric, variant, converted_at)
+        SELECT :t, :key, :c, :metric, :variant, :at
+        WHERE EXISTS (SELECT 1 FROM experiment_experiments WHERE tenant_id = :t AND key = :key AND status <> 'STOPPED')
+        ON CONFLICT DO NOTHING""")
+        .param("t", tenantId).param("key", key).param("c", customerId).param("metric", metric)
+        .param("variant", variant).param("at", Timestamp.from(at)).update();
+  }
+
   public Map<String, Long> exposedPerVariant(long tenantId, String key) {
     Map<String, Long> out = new HashMap<>();
     jdbc.sql("SELECT variant, count(*) FROM experiment_exposures WHERE tenant_id = :t AND experiment_key = :key"

@@ -64,7 +64,7 @@ class ExperimentController {
   @PostMapping("/api/v1/experiments/{key}/exposures")
   ResponseEntity<Map<String, Object>> expose(@PathVariable String key,
       @RequestBody(required = false) Map<String, Object> body) {
-    Exposure x = experiments.expose(tenant.id(), key, customer(body))
+    Exposure x = experiments.expose(tenant.id(), key, customer(body), exposedAt(body))
         .orElseThrow(() -> Problem.notFound("Experiment", key));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("experiment", key);
@@ -92,6 +92,19 @@ class ExperimentController {
       throw Problem.invalid("invalid-request", e.getMessage(),
           List.of(new FieldIssue("baseline", "invalid", "baseline and baseline + minimum_effect in (0, 1),"
               + " minimum_effect not 0, alpha and power in (0, 1)")));
+    }
+  }
+
+  private static java.time.Instant exposedAt(Map<String, Object> body) {
+    Object value = body == null ? null : body.get("exposed_at");
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(String.valueOf(value)).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Problem.invalid("invalid-request", "exposed_at is not a time",
+          List.of(new FieldIssue("exposed_at", "invalid", "an ISO-8601 time with an offset")));
     }
   }
 
