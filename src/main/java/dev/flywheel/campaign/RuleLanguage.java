@@ -1,14 +1,7 @@
 package dev.flywheel.campaign;
 
-import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelIssue;
 import dev.cel.common.CelOverloadDecl;
-import dev.cel.common.CelSourceLocation;
-import dev.cel.common.CelValidationException;
-import dev.cel.common.CelValidationResult;
-import dev.cel.common.ast.CelExpr;
-import dev.cel.common.navigation.CelNavigableAst;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -18,9 +11,9 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.flywheel.platform.cel.CelCheck;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,6 +41,7 @@ final class RuleLanguage {
       "amount");
   static final Set<String> CUSTOMER_FIELDS = Set.of("id", "tags", "loan_stage", "lifecycle_stage",
       "acquisition_channel", "invited_by", "registered_at", "attributes");
+  private static final Map<String, Set<String>> FIELDS = Map.of("event", EVENT_FIELDS, "customer", CUSTOMER_FIELDS);
   static final String COUNT_TODAY = "count_today_string";
   private static final int MAX_LENGTH = 4_000;
 
@@ -86,52 +80,16 @@ final class RuleLanguage {
   }
 
   Compilation compile(String expression, Result result) {
-    if (expression == null || expression.isBlank()) {
-      return new Compilation.Invalid(1, 1, "the expression is empty");
-    }
-    if (expression.length() > MAX_LENGTH) {
-      return new Compilation.Invalid(1, MAX_LENGTH, "the expression is longer than " + MAX_LENGTH + " characters");
-    }
-    CelValidationResult checked = compilers.get(result).compile(expression);
-    if (checked.hasError()) {
-      CelIssue first = checked.getErrors().getFirst();
-      return new Compilation.Invalid(Math.max(1, first.getSourceLocation().getLine()),
-          Math.max(0, first.getSourceLocation().getColumn()) + 1, first.getMessage());
-    }
-    try {
-      CelAbstractSyntaxTree ast = checked.getAst();
-      Optional<Compilation.Invalid> unknownField = unknownField(ast);
-      if (unknownField.isPresent()) {
-        return unknownField.get();
+    return switch (CelCheck.of(compilers.get(result), expression, MAX_LENGTH, FIELDS)) {
+      case CelCheck.Refused r -> new Compilation.Invalid(r.line(), r.column(), r.message());
+      case CelCheck.Passed p -> {
+        try {
+          yield new Compilation.Compiled(new CompiledExpression(runtime.createProgram(p.ast()),
+              DirectCompiler.compile(p.ast()).orElse(null)));
+        } catch (CelEvaluationException e) {
+          yield new Compilation.Invalid(1, 1, e.getMessage());
+        }
       }
-      return new Compilation.Compiled(new CompiledExpression(runtime.createProgram(ast),
-          DirectCompiler.compile(ast).orElse(null)));
-    } catch (CelValidationException | CelEvaluationException e) {
-      return new Compilation.Invalid(1, 1, e.getMessage());
-    }
-  }
-
-  private static Optional<Compilation.Invalid> unknownField(CelAbstractSyntaxTree ast) {
-    return CelNavigableAst.fromAst(ast).getRoot().allNodes()
-        .filter(n -> n.getKind() == CelExpr.ExprKind.Kind.SELECT)
-        .filter(n -> n.expr().select().operand().getKind() == CelExpr.ExprKind.Kind.IDENT)
-        .flatMap(n -> {
-          String variable = n.expr().select().operand().ident().name();
-          String field = n.expr().select().field();
-          Set<String> known = switch (variable) {
-            case "event" -> EVENT_FIELDS;
-            case "customer" -> CUSTOMER_FIELDS;
-            default -> null;
-          };
-          if (known == null || known.contains(field)) {
-            return java.util.stream.Stream.empty();
-          }
-          int offset = ast.getSource().getPositionsMap().getOrDefault(n.id(), 0);
-          CelSourceLocation at = ast.getSource().getOffsetLocation(offset).orElse(CelSourceLocation.NONE);
-          return java.util.stream.Stream.of(new Compilation.Invalid(Math.max(1, at.getLine()),
-              Math.max(0, at.getColumn()) + 1,
-              variable + " has no field '" + field + "'; known: " + String.join(", ", new java.util.TreeSet<>(known))));
-        })
-        .findFirst();
+    };
   }
 }

@@ -5,13 +5,14 @@ import dev.flywheel.ledger.budget.BudgetStore;
 import dev.flywheel.ledger.budget.Claim;
 import dev.flywheel.ledger.coupon.CouponStore;
 import dev.flywheel.ledger.grant.GrantBatches;
-import dev.flywheel.ledger.grant.GrantGroupCommit;
 import dev.flywheel.ledger.grant.GrantStore;
 import dev.flywheel.ledger.wallet.Clawbacks;
 import dev.flywheel.ledger.wallet.Lockups;
 import dev.flywheel.ledger.wallet.WalletReads;
+import dev.flywheel.platform.batch.GroupCommit;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class Ledger {
   private final LedgerProperties properties;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final GrantGroupCommit groupCommit;
+  private final GroupCommit<GrantRequest, GrantOutcome> groupCommit;
 
   Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, GrantBatches batches, CouponStore coupons, Lockups lockups,
       Clawbacks clawbacks, WalletReads wallets, LedgerProperties properties, PlatformTransactionManager transactions,
@@ -58,8 +59,9 @@ public class Ledger {
     this.clock = clock;
     LedgerProperties.GroupCommit settings = properties.groupCommit();
     this.groupCommit = settings.enabled()
-        ? new GrantGroupCommit(settings.maxSize(), settings.workers(),
-            requests -> tx.execute(status -> grantAllHere(requests)), this::grantAlone)
+        ? new GroupCommit<>("ledger-grant-group", new GroupCommit.Limits(settings.maxSize(), Duration.ZERO,
+            settings.workers()), requests -> tx.execute(status -> grantAllHere(requests)), this::grantAlone,
+            "it may be granted: ask again with the same key")
         : null;
   }
 
@@ -111,8 +113,8 @@ public class Ledger {
 
   /** Statistics of the grant group commit (zeros when it is disabled). */
   public GroupCommitStats groupCommitStats() {
-    GrantGroupCommit.Stats s = groupCommit != null ? groupCommit.stats() : new GrantGroupCommit.Stats(0, 0, 0);
-    return new GroupCommitStats(s.groups(), s.grants(), s.fallbacks());
+    GroupCommit.Stats s = groupCommit != null ? groupCommit.stats() : new GroupCommit.Stats(0, 0, 0);
+    return new GroupCommitStats(s.groups(), s.requests(), s.fallbacks());
   }
 
   /** Group transactions run, grants they carried, groups that failed and were retried grant by grant. */

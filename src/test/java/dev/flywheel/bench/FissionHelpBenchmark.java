@@ -14,15 +14,9 @@ import dev.flywheel.fission.Tasks;
 import dev.flywheel.ledger.Asset;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.TestTenants;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -72,17 +66,11 @@ abstract class FissionHelpBenchmark {
     jdbc.sql("insert into bench_fission (id, helps) values (?, 0)").params(tenant).update();
 
     realRun(tenant, invites, clients, Math.min(0.3, seconds / 2), new Histogram(3)); // warm-up
-    double baseRate = 0;
-    double realRate = 0;
     Histogram latency = new Histogram(3);
-    for (int r = 0; r < rounds; r++) {
-      boolean baseFirst = r % 2 == 0;
-      double b1 = baseFirst ? baseline(tenant, seconds / rounds) : 0;
-      double h = realRun(tenant, invites, clients, seconds / rounds, latency);
-      double b2 = baseFirst ? 0 : baseline(tenant, seconds / rounds);
-      baseRate += (b1 + b2) / rounds;
-      realRate += h / rounds;
-    }
+    double[] rates = ClosedLoop.interleaved(rounds, () -> baseline(tenant, seconds / rounds),
+        () -> realRun(tenant, invites, clients, seconds / rounds, latency));
+    double baseRate = rates[0];
+    double realRate = rates[1];
     long[] after = jdbc.sql("""
         select (select count(*) from fission_tasks where activity_id = :a and helps > helpers_needed),
                (select count(*) from fission_tasks t where activity_id = :a and helps <> (select count(*) from fission_helps h
@@ -115,58 +103,24 @@ abstract class FissionHelpBenchmark {
   }
 
   private double baseline(long row, double seconds) throws Exception {
-    long until = System.nanoTime() + (long) (seconds * 1e9);
-    long n = 0;
-    long begin = System.nanoTime();
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement update = c.prepareStatement("update bench_fission set helps = helps + 1 where id = ? and helps < ?")) {
-      c.setAutoCommit(true);
-      update.setLong(1, row);
-      update.setLong(2, Long.MAX_VALUE / 2);
-      while (System.nanoTime() < until) {
-        update.executeUpdate();
-        n++;
-      }
-    }
-    return n / ((System.nanoTime() - begin) / 1e9);
+    return ClosedLoop.autocommitLoop(dataSource, "update bench_fission set helps = helps + 1 where id = ? and helps < ?",
+        update -> {
+          update.setLong(1, row);
+          update.setLong(2, Long.MAX_VALUE / 2);
+        }, seconds, () -> {});
   }
 
   private double realRun(long tenant, List<String> invites, int clients, double seconds, Histogram latency)
       throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    long[] until = new long[1];
-    List<Future<Long>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-      for (int c = 0; c < clients; c++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          long n = 0;
-          while (System.nanoTime() < until[0]) {
-            String invite = invites.get(ThreadLocalRandom.current().nextInt(invites.size()));
-            String helper = "helper-" + helpers.incrementAndGet();
-            long t0 = System.nanoTime();
-            HelpOutcome outcome = helps.help(new HelpRequest(tenant, invite, helper, null, null));
-            synchronized (latency) {
-              latency.recordValue((System.nanoTime() - t0) / 1_000);
-            }
-            switch (outcome) {
-              case HelpOutcome.Counted c1 -> counted.increment();
-              case HelpOutcome.Refused r when r.code().equals("task-full") -> full.increment();
-              default -> other.increment();
-            }
-            n++;
-          }
-          return n;
-        }));
+    return ClosedLoop.run(clients, seconds, latency, client -> {
+      String invite = invites.get(ThreadLocalRandom.current().nextInt(invites.size()));
+      String helper = "helper-" + helpers.incrementAndGet();
+      switch (helps.help(new HelpRequest(tenant, invite, helper, null, null))) {
+        case HelpOutcome.Counted c -> counted.increment();
+        case HelpOutcome.Refused r when r.code().equals("task-full") -> full.increment();
+        default -> other.increment();
       }
-      long begin = System.nanoTime();
-      until[0] = begin + (long) (seconds * 1e9);
-      start.countDown();
-      long total = 0;
-      for (Future<Long> f : futures) {
-        total += f.get();
-      }
-      return total / ((System.nanoTime() - begin) / 1e9);
-    }
+      return 1;
+    });
   }
 }

@@ -16,15 +16,8 @@ import dev.flywheel.lottery.PrizeKind;
 import dev.flywheel.lottery.PrizeSpec;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.TestTenants;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
@@ -79,23 +72,17 @@ abstract class LotteryDrawBenchmark {
     jdbc.sql("create table if not exists bench_prize (id bigint primary key, stock bigint not null)").update();
     jdbc.sql("insert into bench_prize (id, stock) values (?, ?)").params(tenant, Long.MAX_VALUE / 2).update();
 
-    run(() -> baseline(tenant, seconds), warmup);
+    baseline(tenant, seconds); // warm-up
     realRun(tenant, lotteryId, clients, warmup, new Histogram(3));
     if (BenchSettings.analyzing()) {
       jdbc.sql("analyze lottery_draws, lottery_players, lottery_prizes, ledger_accounts, ledger_entries, "
           + "ledger_postings, ledger_grants, bench_prize").update();
     }
-    double baseRate = 0;
-    double realRate = 0;
     Histogram latency = new Histogram(3);
-    for (int r = 0; r < rounds; r++) {
-      boolean baseFirst = r % 2 == 0;
-      double b1 = baseFirst ? run(() -> baseline(tenant, seconds / rounds), seconds / rounds) : 0;
-      double d = realRun(tenant, lotteryId, clients, seconds / rounds, latency);
-      double b2 = baseFirst ? 0 : run(() -> baseline(tenant, seconds / rounds), seconds / rounds);
-      baseRate += (b1 + b2) / rounds;
-      realRate += d / rounds;
-    }
+    double[] rates = ClosedLoop.interleaved(rounds, () -> baseline(tenant, seconds / rounds),
+        () -> realRun(tenant, lotteryId, clients, seconds / rounds, latency));
+    double baseRate = rates[0];
+    double realRate = rates[1];
 
     Lottery lottery = lotteries.get(tenant, lotteryId).orElseThrow();
     Prize prize = lottery.prizes().getFirst();
@@ -132,68 +119,23 @@ abstract class LotteryDrawBenchmark {
     LedgerChecks.assertHold(jdbc, tenant);
   }
 
-  /** Runs the single baseline client; answers decrements per second. */
-  private double run(java.util.concurrent.Callable<Long> work, double seconds) throws Exception {
-    long start = System.nanoTime();
-    long done = work.call();
-    return done / ((System.nanoTime() - start) / 1e9);
+  /** The single baseline client; answers decrements per second. */
+  private double baseline(long row, double seconds) throws Exception {
+    return ClosedLoop.autocommitLoop(dataSource, "update bench_prize set stock = stock - 1 where id = ? and stock > 0",
+        update -> update.setLong(1, row), seconds, decremented::increment);
   }
 
-  private long baseline(long row, double seconds) throws Exception {
-    long until = System.nanoTime() + (long) (seconds * 1e9);
-    long n = 0;
-    try (Connection c = dataSource.getConnection();
-         PreparedStatement update = c.prepareStatement(
-             "update bench_prize set stock = stock - 1 where id = ? and stock > 0")) {
-      c.setAutoCommit(true);
-      update.setLong(1, row);
-      while (System.nanoTime() < until) {
-        if (update.executeUpdate() == 1) {
-          decremented.increment();
-        }
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** {@code clients} closed-loop drawers for {@code seconds}; answers draws per second. */
+  /** {@code clients} closed-loop drawers (one customer each) for {@code seconds}; answers draws per second. */
   private double realRun(long tenant, long lotteryId, int clients, double seconds, Histogram latency)
       throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    long[] until = new long[1];
-    List<Future<Long>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-      for (int c = 0; c < clients; c++) {
-        String customer = "bench-" + c;
-        futures.add(pool.submit(() -> {
-          start.await();
-          long n = 0;
-          while (System.nanoTime() < until[0]) {
-            long t0 = System.nanoTime();
-            DrawOutcome outcome = draws.draw(tenant, lotteryId, customer, "b-" + requests.incrementAndGet(), "bench");
-            long micros = (System.nanoTime() - t0) / 1_000;
-            synchronized (latency) {
-              latency.recordValue(micros);
-            }
-            if (outcome instanceof DrawOutcome.Drawn) {
-              drawn.increment();
-              n++;
-            } else {
-              refused.increment();
-            }
-          }
-          return n;
-        }));
+    return ClosedLoop.run(clients, seconds, latency, client -> {
+      DrawOutcome outcome = draws.draw(tenant, lotteryId, "bench-" + client, "b-" + requests.incrementAndGet(), "bench");
+      if (outcome instanceof DrawOutcome.Drawn) {
+        drawn.increment();
+        return 1;
       }
-      long begin = System.nanoTime();
-      until[0] = begin + (long) (seconds * 1e9);
-      start.countDown();
-      long total = 0;
-      for (Future<Long> f : futures) {
-        total += f.get();
-      }
-      return total / ((System.nanoTime() - begin) / 1e9);
-    }
+      refused.increment();
+      return 0;
+    });
   }
 }

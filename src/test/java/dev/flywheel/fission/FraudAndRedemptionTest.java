@@ -8,13 +8,10 @@ import dev.flywheel.ledger.Ledger;
 import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,24 +91,10 @@ class FraudAndRedemptionTest {
     helps.help(new HelpRequest(tenant, fx.invite(task, a), "f1", "p1", "ip1"));
     helps.help(new HelpRequest(tenant, fx.invite(task, a), "f2", "p2", "ip2"));
 
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<RedeemOutcome>> futures = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-      for (int i = 0; i < 16; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return redemptions.redeem(tenant, task.id(), null, "employee");
-        }));
-      }
-      start.countDown();
-      List<RedeemOutcome> outcomes = new ArrayList<>();
-      for (Future<RedeemOutcome> f : futures) {
-        outcomes.add(f.get());
-      }
-      assertThat(outcomes).allMatch(o -> o instanceof RedeemOutcome.Redeemed);
-      assertThat(outcomes.stream().filter(o -> !((RedeemOutcome.Redeemed) o).replayed())).hasSize(1);
-      assertThat(outcomes.stream().map(o -> ((RedeemOutcome.Redeemed) o).grantId()).distinct()).hasSize(1);
-    }
+    List<RedeemOutcome> outcomes = Race.run(16, i -> redemptions.redeem(tenant, task.id(), null, "employee"));
+    assertThat(outcomes).allMatch(o -> o instanceof RedeemOutcome.Redeemed);
+    assertThat(outcomes.stream().filter(o -> !((RedeemOutcome.Redeemed) o).replayed())).hasSize(1);
+    assertThat(outcomes.stream().map(o -> ((RedeemOutcome.Redeemed) o).grantId()).distinct()).hasSize(1);
     assertThat(ledger.wallet(tenant, "winner").balances().get(Asset.POINTS).available()).isEqualTo(100);
     assertThat(ledger.budget(tenant, Activity.budgetKey(a.id())).lines().get(Asset.POINTS).granted()).isEqualTo(100);
   }

@@ -3,6 +3,7 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,11 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flywheel.ledger.grant.GrantGroupCommit;
+import dev.flywheel.platform.batch.GroupCommit;
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The grant group commit ({@link GrantGroupCommit}) on the real ledger and database: racing
+ * The grant group commit ({@link GroupCommit} with the ledger's grant paths) on the real ledger and database: racing
  * callers never over-grant and each is answered once; a failing request in a group fails only its
  * own caller; stopping answers every queued caller. Groups are formed deterministically by holding
  * the only worker in its first group until the others have queued.
@@ -58,12 +60,18 @@ class GrantGroupCommitTest {
     return request -> tx.execute(s -> ledger.grant(request));
   }
 
+  private static GroupCommit<GrantRequest, GrantOutcome> commit(int maxSize, int workers,
+      Function<List<GrantRequest>, List<GrantOutcome>> group, Function<GrantRequest, GrantOutcome> alone) {
+    return new GroupCommit<>("test-grant-group", new GroupCommit.Limits(maxSize, Duration.ZERO, workers), group, alone,
+        "it may be granted: ask again with the same key");
+  }
+
   @Test
   void sixtyFourRacingCallersTakeExactlyTheBudgetAndEachIsAnsweredOnce() throws Exception {
     long tenant = tenants.create().id();
     long campaign = CAMPAIGNS.incrementAndGet();
     ledger.fund(tenant, campaign, Asset.LOTTERY_CHANCE, 300, "ops");
-    GrantGroupCommit commit = new GrantGroupCommit(32, 2, group(), alone());
+    GroupCommit<GrantRequest, GrantOutcome> commit = commit(32, 2, group(), alone());
     try {
       List<List<GrantOutcome>> perClient = Race.run(64, client -> {
         List<GrantOutcome> outcomes = new ArrayList<>();
@@ -88,9 +96,9 @@ class GrantGroupCommitTest {
           .isEqualTo(new Budget.Line(300, 0, 300));
       assertThat(jdbc.sql("select count(*) from ledger_grants where tenant_id = ? and campaign_id = ?")
           .params(tenant, campaign).query(Long.class).single()).isEqualTo(300);
-      GrantGroupCommit.Stats stats = commit.stats();
-      assertThat(stats.grants()).isEqualTo(all.size());
-      assertThat(stats.groups()).isLessThanOrEqualTo(stats.grants());
+      GroupCommit.Stats stats = commit.stats();
+      assertThat(stats.requests()).isEqualTo(all.size());
+      assertThat(stats.groups()).isLessThanOrEqualTo(stats.requests());
     } finally {
       commit.stop();
     }
@@ -102,7 +110,7 @@ class GrantGroupCommitTest {
     long campaign = CAMPAIGNS.incrementAndGet();
     ledger.fund(tenant, campaign, Asset.POINTS, 1_000, "ops");
     Gate gate = new Gate();
-    GrantGroupCommit commit = new GrantGroupCommit(100, 1, gate.holdingFirst(group()), gate.holdingFirstAlone(alone()));
+    GroupCommit<GrantRequest, GrantOutcome> commit = commit(100, 1, gate.holdingFirst(group()), gate.holdingFirstAlone(alone()));
     try (ExecutorService callers = Executors.newCachedThreadPool()) {
       Future<GrantOutcome> first = callers.submit(() -> commit.submit(
           GrantRequest.of(tenant, campaign, "r", "ev-first", "u-0", Asset.POINTS, 1)));
@@ -140,7 +148,7 @@ class GrantGroupCommitTest {
     long campaign = CAMPAIGNS.incrementAndGet();
     ledger.fund(tenant, campaign, Asset.POINTS, 1_000, "ops");
     Gate gate = new Gate();
-    GrantGroupCommit commit = new GrantGroupCommit(4, 1, gate.holdingFirst(group()), gate.holdingFirstAlone(alone()));
+    GroupCommit<GrantRequest, GrantOutcome> commit = commit(4, 1, gate.holdingFirst(group()), gate.holdingFirstAlone(alone()));
     try (ExecutorService callers = Executors.newCachedThreadPool()) {
       Future<GrantOutcome> first = callers.submit(() -> commit.submit(
           GrantRequest.of(tenant, campaign, "r", "ev-first", "u-0", Asset.POINTS, 1)));
@@ -210,7 +218,7 @@ class GrantGroupCommitTest {
       }
     }
 
-    void releaseWhenQueued(GrantGroupCommit commit, int waiting) {
+    void releaseWhenQueued(GroupCommit<?, ?> commit, int waiting) {
       while (commit.queued() < waiting) {
         Thread.onSpinWait();
       }

@@ -3,6 +3,7 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -4,6 +4,7 @@ import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.Map;

@@ -9,14 +9,9 @@ import dev.flywheel.ledger.Ledger;
 import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,27 +44,7 @@ class DrawRaceTest {
   }
 
   static <T> List<T> race(IntFunction<T> client) throws Exception {
-    return race(CLIENTS, client);
-  }
-
-  static <T> List<T> race(int clients, IntFunction<T> client) throws Exception {
-    CountDownLatch start = new CountDownLatch(1);
-    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < clients; i++) {
-        int n = i;
-        futures.add(pool.submit((Callable<T>) () -> {
-          start.await();
-          return client.apply(n);
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    }
+    return Race.run(CLIENTS, client);
   }
 
   @Test
@@ -149,7 +124,7 @@ class DrawRaceTest {
     fixtures.chances(tenant, "twin", 5);
     // every copy waits for the first one's commit on the customer's row, one after the other: 32
     // copies keep that queue well inside the connection pool's timeout on a loaded 2-core machine
-    List<DrawOutcome> outcomes = race(32, i -> draws.draw(tenant, lottery.id(), "twin", "one-request", "test"));
+    List<DrawOutcome> outcomes = Race.run(32, i -> draws.draw(tenant, lottery.id(), "twin", "one-request", "test"));
 
     assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
     assertThat(outcomes.stream().filter(o -> !((DrawOutcome.Drawn) o).replayed()).count()).isEqualTo(1);

@@ -2,6 +2,7 @@ package dev.flywheel.analytics.rollup;
 
 import dev.flywheel.customer.LifecycleStageChanged;
 import dev.flywheel.event.EventAccepted;
+import dev.flywheel.platform.batch.TransactionBuffers;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,17 +43,11 @@ class RollupListener {
     if (!live.live()) {
       return;
     }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionBuffers.active()) {
       transactions.executeWithoutResult(status -> writer.apply(event.tenantId(), List.of(event)));
       return;
     }
-    Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);
-    if (buffer == null) {
-      buffer = new Buffer();
-      TransactionSynchronizationManager.bindResource(key, buffer);
-      TransactionSynchronizationManager.registerSynchronization(buffer);
-    }
+    Buffer buffer = TransactionBuffers.bound(key, Buffer::new);
     buffer.events.add(event);
   }
 

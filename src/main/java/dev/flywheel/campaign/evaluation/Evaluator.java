@@ -2,6 +2,7 @@ package dev.flywheel.campaign.evaluation;
 
 import dev.flywheel.campaign.Campaigns;
 import dev.flywheel.event.EventAccepted;
+import dev.flywheel.platform.batch.TransactionBuffers;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.event.EventListener;
@@ -41,19 +42,13 @@ class Evaluator {
 
   @EventListener
   void on(EventAccepted event) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionBuffers.active()) {
       if (concerns(event)) {
         transactions.executeWithoutResult(status -> evaluation.run(List.of(event)));
       }
       return;
     }
-    Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);
-    if (buffer == null) {
-      buffer = new Buffer();
-      TransactionSynchronizationManager.bindResource(key, buffer);
-      TransactionSynchronizationManager.registerSynchronization(buffer);
-    }
+    Buffer buffer = TransactionBuffers.bound(key, Buffer::new);
     buffer.events.add(event);
     buffer.concerned |= concerns(event);
   }

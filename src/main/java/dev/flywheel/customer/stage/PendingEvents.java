@@ -1,6 +1,7 @@
 package dev.flywheel.customer.stage;
 
 import dev.flywheel.event.EventAccepted;
+import dev.flywheel.platform.batch.TransactionBuffers;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -28,17 +29,11 @@ public class PendingEvents {
   }
 
   void add(EventAccepted event) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()
-        || !TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (!TransactionBuffers.active()) {
       transactions.executeWithoutResult(status -> update.apply(List.of(event)));
       return;
     }
-    Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(key);
-    if (buffer == null) {
-      buffer = new Buffer();
-      TransactionSynchronizationManager.bindResource(key, buffer);
-      TransactionSynchronizationManager.registerSynchronization(buffer);
-    }
+    Buffer buffer = TransactionBuffers.bound(key, Buffer::new);
     buffer.events.add(event);
   }
 

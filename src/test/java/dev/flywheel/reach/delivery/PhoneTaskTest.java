@@ -8,15 +8,11 @@ import dev.flywheel.reach.PhoneTaskOutcome;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,24 +113,7 @@ class PhoneTaskTest {
   }
 
   private List<Optional<PhoneTask>> race(Function<String, Optional<PhoneTask>> claim) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Optional<PhoneTask>>> futures = new ArrayList<>();
-      for (String who : List.of("employee-a", "employee-b")) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return claim.apply(who);
-        }));
-      }
-      start.countDown();
-      List<Optional<PhoneTask>> results = new ArrayList<>();
-      for (Future<Optional<PhoneTask>> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
+    List<String> employees = List.of("employee-a", "employee-b");
+    return Race.run(employees.size(), i -> claim.apply(employees.get(i)));
   }
 }

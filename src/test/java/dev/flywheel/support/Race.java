@@ -1,4 +1,4 @@
-package dev.flywheel.ledger;
+package dev.flywheel.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
-/** Runs {@code clients} tasks that start together; returns their results in client order. */
-final class Race {
+/** Real races for concurrency tests: {@code clients} threads released together by one start latch. */
+public final class Race {
   private Race() {}
 
   /**
@@ -19,7 +19,7 @@ final class Race {
    * nothing of it was committed and it is simply sent again. Bounded; the invariants checked
    * afterwards are what the tests are about.
    */
-  static <T> T retryingDeadlocks(java.util.function.Supplier<T> call) {
+  public static <T> T retryingDeadlocks(java.util.function.Supplier<T> call) {
     for (int attempt = 1; ; attempt++) {
       try {
         return call.get();
@@ -31,7 +31,8 @@ final class Race {
     }
   }
 
-  static <T> List<T> run(int clients, IntFunction<T> client) throws Exception {
+  /** Runs {@code clients} tasks that start together; returns their results in client order. */
+  public static <T> List<T> run(int clients, IntFunction<T> client) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<T>> futures = new ArrayList<>();
