@@ -48,6 +48,11 @@ final class LinkTokens {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+    // base64 leaves unused bits in the last character, and the decoder ignores them: only the
+    // canonical spelling of the bytes is a token, so no second spelling of a signed link exists
+    if (!ENCODER.encodeToString(bytes).equals(token)) {
+      return Optional.empty();
+    }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     Long messageId = readVarint(in);
     Long index = messageId == null ? null : readVarint(in);
