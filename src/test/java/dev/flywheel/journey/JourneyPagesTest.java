@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.MessageCategory;
+import dev.flywheel.reach.MessageTemplate;
+import dev.flywheel.reach.MessageTemplates;
+import java.util.List;
 import dev.flywheel.support.ConsoleSession;
 import dev.flywheel.support.FlywheelTest;
 import dev.flywheel.support.TestTenants;
@@ -20,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class JourneyPagesTest {
   @Autowired TestTenants tenants;
   @Autowired Journeys journeys;
+  @Autowired MessageTemplates templates;
   @LocalServerPort int port;
   TestTenants.TestTenant tenant;
 
@@ -61,6 +65,11 @@ class JourneyPagesTest {
     assertThat(badDraft.statusCode()).isEqualTo(422);
     assertThat(badDraft.body()).contains("trigger.event_type: unknown event type");
 
+    var noCopy = operator.post("/console/journeys/" + id + "/publish", "/console/journeys/" + id, Map.of());
+    assertThat(noCopy.statusCode()).isEqualTo(422);
+    assertThat(noCopy.body()).contains("reach has no template &#39;card-day-1&#39;");
+    copy("card-day-1", Channel.PUSH);
+    copy("card-day-2", Channel.PUSH);
     var published = operator.post("/console/journeys/" + id + "/publish", "/console/journeys/" + id, Map.of());
     assertThat(published.statusCode()).isEqualTo(302);
     assertThat(journeys.find(tenant.id(), id).orElseThrow().activeVersion()).isEqualTo(1);
@@ -109,6 +118,12 @@ class JourneyPagesTest {
     assertThat(unreadable.statusCode()).isEqualTo(422);
     assertThat(unreadable.body()).contains("id=\"step-0-amount-error\">&#39;lots&#39; is not a whole number");
 
+    Map<String, String> unknownCopy = Map.of("steps[0].type", "SEND", "steps[0].key", "push",
+        "steps[0].channels", "PUSH, SMS", "steps[0].template", "f-1", "steps[0].category", "SERVICE", "action", "save");
+    var noTemplate = operator.post(page + "/steps", page, unknownCopy);
+    assertThat(noTemplate.statusCode()).isEqualTo(422);
+    assertThat(noTemplate.body()).contains("id=\"step-0-template-error\">reach has no template &#39;f-1&#39; for PUSH, SMS");
+    copy("f-1", Channel.SMS);
     Map<String, String> good = new LinkedHashMap<>(Map.of("steps[0].type", "TAG", "steps[0].key", "mark",
         "steps[0].tags", "nudged, recall", "steps[1].type", "WAIT", "steps[1].key", "pause", "steps[1].duration", "PT4H"));
     good.putAll(Map.of("steps[2].type", "SEND", "steps[2].key", "push", "steps[2].channels", "PUSH, SMS",
@@ -119,6 +134,11 @@ class JourneyPagesTest {
     assertThat(steps).containsExactly(JourneyStep.tag("mark", "nudged", "recall"), JourneyStep.waitFor("pause", "PT4H"),
         JourneyStep.send("push", MessageCategory.SERVICE, "f-1", Channel.PUSH, Channel.SMS).withValues(Map.of("day", 1)));
     assertThat(as(Role.OPERATOR).get(page + "?lang=zh-CN").body()).contains("添加步骤", "等待时长");
+  }
+
+  private void copy(String key, Channel channel) {
+    templates.save(tenant.id(), new MessageTemplate.Draft(key, channel, false, null,
+        List.of(new MessageTemplate.Variant("plain", 1, null, "Hello"))), "test");
   }
 
   private static Map<String, String> with(Map<String, String> rows, Map<String, String> more) {
