@@ -69,7 +69,7 @@ public class Journeys {
   }
 
   private JourneyResult create(long tenantId, JourneyDefinition draft, String template, String actor) {
-    List<FieldIssue> issues = check.issues(tenantId, draft);
+    List<FieldIssue> issues = check.issues(tenantId, draft, template == null);
     if (!issues.isEmpty()) {
       return new JourneyResult.Invalid(issues);
     }

@@ -100,6 +100,11 @@ public class MessageTemplates {
     return store.find(tenantId, templateId);
   }
 
+  /** True when a template (not archived) with {@code key} exists for {@code channel}. */
+  public boolean exists(long tenantId, Channel channel, String key) {
+    return store.find(tenantId, channel, key).isPresent();
+  }
+
   /** Archives the template; false when there is none. */
   @Transactional
   public boolean archive(long tenantId, long templateId) {

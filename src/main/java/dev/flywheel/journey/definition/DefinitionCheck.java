@@ -36,6 +36,15 @@ public class DefinitionCheck {
   }
 
   public List<FieldIssue> issues(long tenantId, JourneyDefinition definition) {
+    return issues(tenantId, definition, true);
+  }
+
+  /**
+   * As {@link #issues(long, JourneyDefinition)}; with {@code templatesMustExist} false the reach
+   * template keys of send and phone-task steps are not looked up (a draft built from a built-in
+   * journey may name copy that is written later; saving or publishing it checks them).
+   */
+  public List<FieldIssue> issues(long tenantId, JourneyDefinition definition, boolean templatesMustExist) {
     List<FieldIssue> issues = new ArrayList<>();
     if (definition == null) {
       return List.of(new FieldIssue("", "missing-field", "a journey definition is required"));
@@ -58,6 +67,9 @@ public class DefinitionCheck {
     }
     for (int i = 0; i < definition.steps().size(); i++) {
       steps.issues(tenantId, definition.steps().get(i), "steps[" + i + "].", issues);
+      if (templatesMustExist) {
+        steps.template(tenantId, definition.steps().get(i), "steps[" + i + "].", issues);
+      }
     }
     issues.addAll(StepGraph.issues(definition));
     return issues;

@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
  *           overdue_days, acquisition_channel, registered_platform, attributes
  * </pre>
  *
+ * and {@code phone_outcome}, a string: in a branch the outcome recorded for the run's latest phone
+ * task ({@code REACHED}, {@code PROMISED}, {@code NO_ANSWER}, {@code REFUSED}), "" while none is
+ * recorded and in every other condition.
+ *
  * A misspelt field is refused with its 1-based position. Programs are cached per expression;
  * thread-safe.
  */
@@ -35,6 +39,8 @@ public class JourneyLanguage {
       "attributes");
   private static final Map<String, Set<String>> FIELDS = Map.of("event", EVENT_FIELDS, "customer", CUSTOMER_FIELDS);
   private static final int MAX_LENGTH = 4_000;
+  /** In a branch: the recorded outcome of the run's latest phone task ({@code REACHED} …), else "". */
+  public static final String PHONE_OUTCOME = "phone_outcome";
 
   /** A compiled condition, or the first error with its 1-based line and column. */
   public sealed interface Compilation {
@@ -47,6 +53,7 @@ public class JourneyLanguage {
       .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
       .addVar("event", MapType.create(SimpleType.STRING, SimpleType.DYN))
       .addVar("customer", MapType.create(SimpleType.STRING, SimpleType.DYN))
+      .addVar(PHONE_OUTCOME, SimpleType.STRING)
       .setResultType(SimpleType.BOOL)
       .build();
   private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
@@ -77,8 +84,13 @@ public class JourneyLanguage {
       case Compilation.Compiled c -> c.program();
       case Compilation.Invalid i -> throw new IllegalStateException("unchecked condition: " + i.message());
     });
+    Map<String, Object> all = variables;
+    if (!variables.containsKey(PHONE_OUTCOME)) {
+      all = new java.util.HashMap<>(variables);
+      all.put(PHONE_OUTCOME, "");
+    }
     try {
-      return Boolean.TRUE.equals(program.eval(variables));
+      return Boolean.TRUE.equals(program.eval(all));
     } catch (CelEvaluationException e) {
       return false;
     }

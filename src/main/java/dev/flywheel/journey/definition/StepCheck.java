@@ -3,6 +3,9 @@ package dev.flywheel.journey.definition;
 import dev.flywheel.campaign.Campaigns;
 import dev.flywheel.journey.JourneyStep;
 import dev.flywheel.journey.SplitArm;
+import dev.flywheel.journey.StepType;
+import dev.flywheel.reach.Channel;
+import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.ledger.Asset;
 import dev.flywheel.platform.web.FieldIssue;
 import java.time.Duration;
@@ -17,10 +20,26 @@ import org.springframework.stereotype.Component;
 class StepCheck {
   private final Fields definitions;
   private final Campaigns campaigns;
+  private final MessageTemplates templates;
 
-  StepCheck(Fields definitions, Campaigns campaigns) {
+  StepCheck(Fields definitions, Campaigns campaigns, MessageTemplates templates) {
     this.definitions = definitions;
     this.campaigns = campaigns;
+    this.templates = templates;
+  }
+
+  /** A send or phone task names a reach template key that exists for at least one of its channels. */
+  void template(long tenantId, JourneyStep step, String at, List<FieldIssue> issues) {
+    if (step.type() != StepType.SEND && step.type() != StepType.PHONE_TASK || step.template() == null
+        || step.template().isBlank()) {
+      return;
+    }
+    List<Channel> channels = step.type() == StepType.PHONE_TASK ? List.of(Channel.PHONE_TASK)
+        : step.channels() == null ? List.of() : step.channels().stream().filter(java.util.Objects::nonNull).toList();
+    if (!channels.isEmpty() && channels.stream().noneMatch(c -> templates.exists(tenantId, c, step.template()))) {
+      issues.add(new FieldIssue(at + "template", "unknown-template", "reach has no template '" + step.template()
+          + "' for " + channels.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));
+    }
   }
 
   void issues(long tenantId, JourneyStep step, String at, List<FieldIssue> issues) {

@@ -96,6 +96,15 @@ class RunStore {
   }
 
   /** Channels this run has sent through already. */
+  /** The message of the run's latest phone-task step that reach accepted. */
+  java.util.Optional<Long> lastPhoneTask(long runId) {
+    return jdbc.sql("""
+            select message_id from journey_steps
+            where run_id = :run and step_type = 'PHONE_TASK' and message_id is not null
+            order by seq desc limit 1""")
+        .param("run", runId).query(Long.class).optional();
+  }
+
   List<String> usedChannels(long runId) {
     return jdbc.sql("select distinct channel from journey_steps where run_id = :run and channel is not null and message_id is not null")
         .param("run", runId).query(String.class).list();

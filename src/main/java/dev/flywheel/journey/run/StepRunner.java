@@ -5,6 +5,7 @@ import dev.flywheel.journey.JourneyStep;
 import dev.flywheel.journey.SplitArm;
 import dev.flywheel.journey.definition.JourneyLanguage;
 import dev.flywheel.platform.cel.CelValues;
+import dev.flywheel.reach.PhoneOutcomes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,9 +33,14 @@ class StepRunner {
   private final JourneyLanguage language;
   private final CustomerFacts facts;
   private final Tenants tenants;
+  private final RunStore runs;
+  private final PhoneOutcomes phoneOutcomes;
 
-  StepRunner(Effects effects, JourneyLanguage language, CustomerFacts facts, Tenants tenants) {
+  StepRunner(Effects effects, JourneyLanguage language, CustomerFacts facts, Tenants tenants, RunStore runs,
+      PhoneOutcomes phoneOutcomes) {
     this.tenants = tenants;
+    this.runs = runs;
+    this.phoneOutcomes = phoneOutcomes;
     this.effects = effects;
     this.language = language;
     this.facts = facts;
@@ -86,9 +92,19 @@ class StepRunner {
     }
     boolean holds = language.test(step.condition(), Map.of(
         "customer", facts.of(run.tenantId(), run.customerId()),
-        "event", CelValues.normalize(run.context())));
+        "event", CelValues.normalize(run.context()),
+        JourneyLanguage.PHONE_OUTCOME, phoneOutcome(run, step)));
     String target = holds ? step.then() : step.otherwise();
     return next(definition, step, target, now, StepOutcome.arm(holds ? "then" : "else"));
+  }
+
+  /** The latest phone task's recorded outcome, looked up only when the condition names it. */
+  private String phoneOutcome(RunRow run, JourneyStep step) {
+    if (!step.condition().contains(JourneyLanguage.PHONE_OUTCOME)) {
+      return "";
+    }
+    return runs.lastPhoneTask(run.id()).flatMap(message -> phoneOutcomes.of(run.tenantId(), message))
+        .map(Enum::name).orElse("");
   }
 
   /** Sticky: the same customer lands in the same arm of the same step every time (weights unchanged). */
