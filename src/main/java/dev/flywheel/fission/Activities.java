@@ -27,9 +27,11 @@ public class Activities {
   private final Reminders reminders;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Recommendations recommendations;
 
   Activities(ActivityStore store, TaskStore tasks, Ledger ledger, Reminders reminders,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, Recommendations recommendations) {
+    this.recommendations = recommendations;
     this.store = store;
     this.tasks = tasks;
     this.ledger = ledger;
@@ -41,7 +43,10 @@ public class Activities {
   @Transactional
   public ActivityResult create(long tenantId, ActivityDraft raw, String actor) {
     ActivityDraft draft = withDefaults(raw);
-    List<FieldIssue> issues = DraftChecks.check(draft);
+    List<FieldIssue> issues = new java.util.ArrayList<>(DraftChecks.check(draft));
+    if (draft.recommendSegmentId() != null && !recommendations.segmentExists(tenantId, draft.recommendSegmentId())) {
+      issues.add(new FieldIssue("recommend_segment_id", "unknown-segment", "no such segment of this tenant"));
+    }
     if (!issues.isEmpty()) {
       return new ActivityResult.Refused("validation-failed", "The activity has invalid fields", issues);
     }
@@ -61,7 +66,7 @@ public class Activities {
         d.newCustomersOnly() == null ? Boolean.TRUE : d.newCustomersOnly(),
         d.oneTaskPerHelper() == null ? Boolean.TRUE : d.oneTaskPerHelper(), d.rewardAsset(), d.rewardAmount(),
         d.rewardCouponTemplate(), d.maxRewards() == null ? 1000 : d.maxRewards(), d.poster(), d.posterType(),
-        d.qrArea(), d.employeeScript(), d.customerScript(), d.employeeOrgUnit(), d.recommendTags(),
+        d.qrArea(), d.employeeScript(), d.customerScript(), d.employeeOrgUnit(), d.recommendTags(), d.recommendSegmentId(),
         d.remindBeforeMinutes(), d.liveCodeStrategy() == null ? Activity.LiveCodeStrategy.ROUND_ROBIN : d.liveCodeStrategy(),
         d.inviteTtlSeconds() == null ? 604_800 : d.inviteTtlSeconds(),
         d.deviceFlagThreshold() == null ? 3 : d.deviceFlagThreshold(), d.acquirers());

@@ -28,6 +28,7 @@ public record Activity(
     String customerScript,
     String employeeOrgUnit,
     List<String> recommendTags,
+    Long recommendSegmentId,
     Integer remindBeforeMinutes,
     LiveCodeStrategy liveCodeStrategy,
     int inviteTtlSeconds,

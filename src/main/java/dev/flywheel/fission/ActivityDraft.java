@@ -24,6 +24,7 @@ public record ActivityDraft(
     String customerScript,
     String employeeOrgUnit,
     List<String> recommendTags,
+    Long recommendSegmentId,
     Integer remindBeforeMinutes,
     Activity.LiveCodeStrategy liveCodeStrategy,
     Integer inviteTtlSeconds,

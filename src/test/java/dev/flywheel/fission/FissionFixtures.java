@@ -33,7 +33,7 @@ public class FissionFixtures {
       java.time.Instant end, List<Activity.Acquirer> acquirers) {
     return new ActivityDraft("Invite friends", "Three friends help, you get 100 points", start, end, n, newOnly,
         oneTask, Asset.POINTS, 100L, null, 50, null, null, null, "Hi! Join our activity", "Help me win!", null,
-        List.of(), 30, null, null, 3, acquirers);
+        List.of(), null, 30, null, null, 3, acquirers);
   }
 
   public Activity create(long tenantId, ActivityDraft draft) {

@@ -83,6 +83,7 @@ final class FissionJson {
             integerOr(qr.get("size"), 200)),
         text(body, "employee_script"), text(body, "customer_script"), text(body, "employee_org_unit"),
         body.get("recommend_tags") instanceof List<?> tags ? tags.stream().map(String::valueOf).toList() : List.of(),
+        whole(body.get("recommend_segment_id"), "recommend_segment_id", issues),
         integer(body.get("remind_before_minutes"), "remind_before_minutes", issues),
         strategy(body.get("live_code_strategy"), issues),
         integer(body.get("invite_ttl_seconds"), "invite_ttl_seconds", issues),
@@ -115,6 +116,7 @@ final class FissionJson {
     json.put("customer_script", a.customerScript());
     json.put("employee_org_unit", a.employeeOrgUnit());
     json.put("recommend_tags", a.recommendTags());
+    json.put("recommend_segment_id", a.recommendSegmentId());
     json.put("remind_before_minutes", a.remindBeforeMinutes());
     json.put("live_code_strategy", a.liveCodeStrategy().name());
     json.put("acquirers", a.acquirers().stream().map(q -> Map.of("user_id", q.userId(), "welcome", q.welcome())).toList());
