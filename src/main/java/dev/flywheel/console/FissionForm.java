@@ -31,7 +31,7 @@ record FissionForm(String name, String rules, String startsAt, String endsAt, St
     return new ActivityDraft(name, rules, time(startsAt, zone, "starts_at", typos), time(endsAt, zone, "ends_at", typos),
         integer(helpersNeeded, "helpers_needed", typos), Boolean.TRUE.equals(newOnly), Boolean.TRUE.equals(oneTask), asset(typos),
         number(rewardAmount, "reward.amount", typos), blankOr(couponTemplate) == null ? null
-            : number(couponTemplate, "reward.coupon_template_id", typos),
+            : number(couponTemplate, "reward.coupon_template_id", typos), null,
         integer(maxRewards, "reward.max_rewards", typos), image, image == null ? null : poster.getContentType(),
         new Activity.QrArea(intOr(qrX, 0, typos), intOr(qrY, 0, typos), intOr(qrSize, 200, typos)),
         employeeScript, customerScript, blankOr(orgUnit), tagList(),

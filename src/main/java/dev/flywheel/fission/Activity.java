@@ -21,6 +21,7 @@ public record Activity(
     Asset rewardAsset,
     long rewardAmount,
     Long rewardCouponTemplate,
+    Long rewardCatalogItem,
     int maxRewards,
     boolean hasPoster,
     QrArea qrArea,

@@ -16,6 +16,7 @@ public record ActivityDraft(
     Asset rewardAsset,
     Long rewardAmount,
     Long rewardCouponTemplate,
+    Long rewardCatalogItem,
     Integer maxRewards,
     byte[] poster,
     String posterType,

@@ -78,6 +78,7 @@ final class FissionJson {
         integer(body.get("helpers_needed"), "helpers_needed", issues), bool(body.get("new_customers_only")),
         bool(body.get("one_task_per_helper")), asset, whole(reward.get("amount"), "reward.amount", issues),
         whole(reward.get("coupon_template_id"), "reward.coupon_template_id", issues),
+        whole(reward.get("catalog_item_id"), "reward.catalog_item_id", issues),
         integer(reward.get("max_rewards"), "reward.max_rewards", issues), poster, text(body, "poster_type"),
         qr.isEmpty() ? null : new Activity.QrArea(integerOr(qr.get("x"), 0), integerOr(qr.get("y"), 0),
             integerOr(qr.get("size"), 200)),
@@ -108,6 +109,7 @@ final class FissionJson {
     reward.put("asset", a.rewardAsset().name());
     reward.put("amount", a.rewardAmount());
     reward.put("coupon_template_id", a.rewardCouponTemplate());
+    reward.put("catalog_item_id", a.rewardCatalogItem());
     reward.put("max_rewards", a.maxRewards());
     json.put("reward", reward);
     json.put("has_poster", a.hasPoster());
