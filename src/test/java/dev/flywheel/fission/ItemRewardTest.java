@@ -9,7 +9,9 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.ledger.PointsMall;
 import dev.flywheel.ledger.Wallet;
 import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ApiClient;
+import dev.flywheel.support.ConsoleSession;
 import dev.flywheel.support.FlywheelTest;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
@@ -92,6 +94,25 @@ class ItemRewardTest {
     assertThat(api.post("/api/v1/fission/tasks/" + first.id() + "/redemption", Map.of()).<Boolean>get("replayed"))
         .isTrue();
     LedgerInvariants.assertHold(jdbc);
+  }
+
+  @Test
+  void anOperatorPicksTheCatalogItemInTheConsoleForm() {
+    var tenant = tenants.create();
+    CatalogItem cup = mall.addItem(tenant.id(), "Mug", 300, 10);
+    ConsoleSession operator = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    assertThat(operator.get("/console/fission/new").body()).contains("name=\"catalogItem\"");
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    Map<String, String> form = new HashMap<>(Map.of("name", "Mug invite", "helpersNeeded", "2",
+        "rewardAsset", "POINTS", "rewardAmount", "2", "maxRewards", "10", "catalogItem", String.valueOf(cup.id()),
+        "qrX", "435", "qrY", "1040", "qrSize", "200"));
+    form.put("startsAt", java.time.LocalDateTime.ofInstant(clock.instant(), zone).withNano(0).toString());
+    form.put("endsAt", java.time.LocalDateTime.ofInstant(clock.instant().plus(Duration.ofDays(5)), zone).withNano(0)
+        .toString());
+    assertThat(operator.post("/console/fission/new", "/console/fission/new", form).statusCode()).isEqualTo(302);
+    Activity a = activities.list(tenant.id()).getFirst();
+    assertThat(a.rewardCatalogItem()).isEqualTo(cup.id());
+    assertThat(activities.budget(tenant.id(), a.id()).lines().get(Asset.POINTS).funded()).isEqualTo(300 * 2 * 10);
   }
 
   private Task completed(long tenantId, Activity activity, String owner, String prefix) {
