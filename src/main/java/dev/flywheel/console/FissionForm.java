@@ -17,12 +17,13 @@ import org.springframework.web.multipart.MultipartFile;
 record FissionForm(String name, String rules, String startsAt, String endsAt, String helpersNeeded, Boolean newOnly,
     Boolean oneTask, String rewardAsset, String rewardAmount, String couponTemplate, String maxRewards,
     MultipartFile poster, String qrX, String qrY, String qrSize, String employeeScript, String customerScript,
-    String orgUnit, String acquirers, String strategy, String remindBefore, String tags) {
+    String orgUnit, String acquirers, String strategy, String remindBefore, String tags, String segment,
+    String catalogItem) {
 
   static FissionForm blank(LocalDateTime now) {
     return new FissionForm("", "", now.plusDays(1).withSecond(0).withNano(0).toString(),
         now.plusDays(8).withSecond(0).withNano(0).toString(), "3", true, true, "POINTS", "100", "", "1000", null,
-        "435", "1040", "200", "", "", "", "", "ROUND_ROBIN", "30", "");
+        "435", "1040", "200", "", "", "", "", "ROUND_ROBIN", "30", "", "", "");
   }
 
   /** The draft; unparseable numbers/times become {@code typos} (field names) and nulls. */
@@ -32,9 +33,11 @@ record FissionForm(String name, String rules, String startsAt, String endsAt, St
         integer(helpersNeeded, "helpers_needed", typos), Boolean.TRUE.equals(newOnly), Boolean.TRUE.equals(oneTask), asset(typos),
         number(rewardAmount, "reward.amount", typos), blankOr(couponTemplate) == null ? null
             : number(couponTemplate, "reward.coupon_template_id", typos),
+        blankOr(catalogItem) == null ? null : number(catalogItem, "reward.catalog_item_id", typos),
         integer(maxRewards, "reward.max_rewards", typos), image, image == null ? null : poster.getContentType(),
         new Activity.QrArea(intOr(qrX, 0, typos), intOr(qrY, 0, typos), intOr(qrSize, 200, typos)),
-        employeeScript, customerScript, blankOr(orgUnit), tagList(), integer(remindBefore, "remind_before_minutes", typos),
+        employeeScript, customerScript, blankOr(orgUnit), tagList(),
+        blankOr(segment) == null ? null : number(segment, "recommend_segment_id", typos), integer(remindBefore, "remind_before_minutes", typos),
         "LEAST_LOADED".equals(strategy) ? Activity.LiveCodeStrategy.LEAST_LOADED : Activity.LiveCodeStrategy.ROUND_ROBIN,
         null, null, acquirerList(typos));
   }

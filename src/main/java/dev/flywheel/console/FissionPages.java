@@ -1,13 +1,12 @@
 package dev.flywheel.console;
 
-import dev.flywheel.customer.CustomerPage;
-import dev.flywheel.customer.CustomerSearch;
-import dev.flywheel.customer.Customers;
+import dev.flywheel.customer.Segments;
 import dev.flywheel.fission.Activities;
 import dev.flywheel.fission.Activity;
 import dev.flywheel.fission.ActivityDraft;
 import dev.flywheel.fission.ActivityResult;
 import dev.flywheel.fission.Notices;
+import dev.flywheel.fission.Recommendations;
 import dev.flywheel.fission.Results;
 import dev.flywheel.platform.security.ConsoleUser;
 import dev.flywheel.platform.security.Role;
@@ -44,16 +43,18 @@ class FissionPages {
   private final Activities activities;
   private final Results results;
   private final Notices notices;
-  private final Customers customers;
+  private final Recommendations recommendations;
+  private final Segments segments;
   private final TenantCalendar calendar;
   private final Clock clock;
 
-  FissionPages(Activities activities, Results results, Notices notices, Customers customers, TenantCalendar calendar,
-      Clock clock) {
+  FissionPages(Activities activities, Results results, Notices notices, Recommendations recommendations,
+      Segments segments, TenantCalendar calendar, Clock clock) {
     this.activities = activities;
     this.results = results;
     this.notices = notices;
-    this.customers = customers;
+    this.recommendations = recommendations;
+    this.segments = segments;
     this.calendar = calendar;
     this.clock = clock;
   }
@@ -71,7 +72,7 @@ class FissionPages {
   @GetMapping("/console/fission/new")
   @PreAuthorize(EDIT)
   ModelAndView blank(@AuthenticationPrincipal ConsoleUser me) {
-    return form(FissionForm.blank(calendar.now(calendar.zone(me.tenantId()))), List.of(), HttpStatus.OK);
+    return form(me.tenantId(), FissionForm.blank(calendar.now(calendar.zone(me.tenantId()))), List.of(), HttpStatus.OK);
   }
 
   @PostMapping("/console/fission/new")
@@ -81,7 +82,7 @@ class FissionPages {
     List<String> typos = new ArrayList<>();
     ActivityDraft draft = form.draft(calendar.zone(me.tenantId()), typos);
     if (!typos.isEmpty()) {
-      return form(form, typos.stream().map(f -> new FieldIssue(f, "invalid", "not a valid value")).toList(),
+      return form(me.tenantId(), form, typos.stream().map(f -> new FieldIssue(f, "invalid", "not a valid value")).toList(),
           HttpStatus.UNPROCESSABLE_CONTENT);
     }
     return switch (activities.create(me.tenantId(), draft, me.username())) {
@@ -89,12 +90,13 @@ class FissionPages {
         flash.addFlashAttribute("flash", "fission.created");
         yield new ModelAndView("redirect:/console/fission/" + done.activity().id());
       }
-      case ActivityResult.Refused refused -> form(form, refused.fields(), HttpStatus.UNPROCESSABLE_CONTENT);
+      case ActivityResult.Refused refused -> form(me.tenantId(), form, refused.fields(), HttpStatus.UNPROCESSABLE_CONTENT);
     };
   }
 
-  private static ModelAndView form(FissionForm form, List<FieldIssue> issues, HttpStatus status) {
+  private ModelAndView form(long tenantId, FissionForm form, List<FieldIssue> issues, HttpStatus status) {
     ModelAndView view = new ModelAndView("fission/new");
+    view.addObject("segments", segments.list(tenantId));
     view.addObject("form", form);
     view.addObject("issues", issues);
     view.setStatus(status);
@@ -167,7 +169,7 @@ class FissionPages {
   ModelAndView mine(@AuthenticationPrincipal ConsoleUser me) {
     ModelAndView view = new ModelAndView("fission/my");
     view.addObject("notices", notices.forEmployee(me.tenantId(), me.id()));
-    Map<Activity, List<CustomerPage.Summary>> work = new LinkedHashMap<>();
+    Map<Activity, List<Recommendations.Recommended>> work = new LinkedHashMap<>();
     for (Activity a : activities.list(me.tenantId())) {
       if (a.phase(clock.instant()) != Activity.Phase.ENDED) {
         work.put(a, recommended(me.tenantId(), a));
@@ -177,12 +179,8 @@ class FissionPages {
     return view;
   }
 
-  private List<CustomerPage.Summary> recommended(long tenantId, Activity activity) {
-    Map<String, CustomerPage.Summary> found = new LinkedHashMap<>();
-    for (String tag : activity.recommendTags()) {
-      customers.search(tenantId, new CustomerSearch(null, tag, null, null), 0, 20).items()
-          .forEach(s -> found.putIfAbsent(s.id(), s));
-    }
-    return found.values().stream().limit(20).toList();
+  private List<Recommendations.Recommended> recommended(long tenantId, Activity activity) {
+    return recommendations.of(tenantId, activity, 20);
   }
+
 }

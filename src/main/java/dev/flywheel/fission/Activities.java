@@ -27,9 +27,13 @@ public class Activities {
   private final Reminders reminders;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Recommendations recommendations;
+  private final ItemRewards itemRewards;
 
   Activities(ActivityStore store, TaskStore tasks, Ledger ledger, Reminders reminders,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, Recommendations recommendations, ItemRewards itemRewards) {
+    this.recommendations = recommendations;
+    this.itemRewards = itemRewards;
     this.store = store;
     this.tasks = tasks;
     this.ledger = ledger;
@@ -41,7 +45,11 @@ public class Activities {
   @Transactional
   public ActivityResult create(long tenantId, ActivityDraft raw, String actor) {
     ActivityDraft draft = withDefaults(raw);
-    List<FieldIssue> issues = DraftChecks.check(draft);
+    List<FieldIssue> issues = new java.util.ArrayList<>(DraftChecks.check(draft));
+    if (draft.recommendSegmentId() != null && !recommendations.segmentExists(tenantId, draft.recommendSegmentId())) {
+      issues.add(new FieldIssue("recommend_segment_id", "unknown-segment", "no such segment of this tenant"));
+    }
+    issues.addAll(itemRewards.check(tenantId, draft));
     if (!issues.isEmpty()) {
       return new ActivityResult.Refused("validation-failed", "The activity has invalid fields", issues);
     }
@@ -50,7 +58,7 @@ public class Activities {
     Activity.QrArea qr = draft.qrArea() == null ? new Activity.QrArea(435, 1040, 200) : draft.qrArea();
     long id = store.create(tenantId, draft, qr, secret, actor, clock.instant());
     ledger.fund(tenantId, Activity.budgetKey(id), draft.rewardAsset(),
-        Math.multiplyExact(draft.rewardAmount(), (long) draft.maxRewards()), actor);
+        Math.multiplyExact(itemRewards.perReward(tenantId, draft), (long) draft.maxRewards()), actor);
     Activity activity = store.find(tenantId, id).orElseThrow();
     reminders.schedule(activity);
     return new ActivityResult.Done(activity);
@@ -60,8 +68,8 @@ public class Activities {
     return new ActivityDraft(d.name(), d.rules(), d.startsAt(), d.endsAt(), d.helpersNeeded(),
         d.newCustomersOnly() == null ? Boolean.TRUE : d.newCustomersOnly(),
         d.oneTaskPerHelper() == null ? Boolean.TRUE : d.oneTaskPerHelper(), d.rewardAsset(), d.rewardAmount(),
-        d.rewardCouponTemplate(), d.maxRewards() == null ? 1000 : d.maxRewards(), d.poster(), d.posterType(),
-        d.qrArea(), d.employeeScript(), d.customerScript(), d.employeeOrgUnit(), d.recommendTags(),
+        d.rewardCouponTemplate(), d.rewardCatalogItem(), d.maxRewards() == null ? 1000 : d.maxRewards(), d.poster(), d.posterType(),
+        d.qrArea(), d.employeeScript(), d.customerScript(), d.employeeOrgUnit(), d.recommendTags(), d.recommendSegmentId(),
         d.remindBeforeMinutes(), d.liveCodeStrategy() == null ? Activity.LiveCodeStrategy.ROUND_ROBIN : d.liveCodeStrategy(),
         d.inviteTtlSeconds() == null ? 604_800 : d.inviteTtlSeconds(),
         d.deviceFlagThreshold() == null ? 3 : d.deviceFlagThreshold(), d.acquirers());

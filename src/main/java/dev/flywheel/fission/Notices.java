@@ -15,19 +15,22 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The employees' in-console notification list ({@code fission_notifications}): the activity was
  * created / starts soon / started (participating employees: every EMPLOYEE, or those of the
  * activity's organisation unit), and "contact your customer to redeem" when a task completes.
- * One notice per (activity, employee, kind): a reminder firing twice notifies once.
- * E-mail is not sent here (no mail sender in this build); see docs/api/fission.md.
+ * One notice per (activity, employee, kind): a reminder firing twice notifies once. Each new
+ * notice is also e-mailed once to the employee ({@link NoticeMail}; address = the console
+ * username when it is an e-mail address), its outcome recorded on the notice.
  */
 @Component
 public class Notices {
   private final JdbcClient jdbc;
   private final ConsoleUsers users;
   private final Clock clock;
+  private final NoticeMail mail;
 
-  Notices(JdbcClient jdbc, ConsoleUsers users, Clock clock) {
+  Notices(JdbcClient jdbc, ConsoleUsers users, Clock clock, NoticeMail mail) {
     this.jdbc = jdbc;
     this.users = users;
     this.clock = clock;
+    this.mail = mail;
   }
 
   public record Notice(long id, long activityId, String activityName, String kind, String body, Instant createdAt) {}
@@ -55,9 +58,11 @@ public class Notices {
       case "before" -> "Fission activity \"" + row.get()[0] + "\" starts soon: prepare your customers";
       default -> "Fission activity \"" + row.get()[0] + "\" has started: send the script to your recommended customers";
     };
+    List<Long> added = new java.util.ArrayList<>();
     for (ConsoleUser u : participants(tenantId, row.get()[1])) {
-      insert(tenantId, u.id(), activityId, kind, body);
+      insert(tenantId, u, activityId, kind, body).ifPresent(added::add);
     }
+    mail.afterCommit(tenantId, added);
   }
 
   @TransactionalEventListener(fallbackExecution = true)
@@ -68,16 +73,20 @@ public class Notices {
     jdbc.sql("select activity_id, employee_id, customer_id from fission_tasks where id = :id and employee_id is not null")
         .param("id", progress.taskId())
         .query((rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)}).optional()
-        .ifPresent(t -> insert(progress.tenantId(), (Long) t[1], (Long) t[0], "completed-" + progress.taskId(),
-            "Customer " + t[2] + " completed task " + progress.taskId() + ": contact them to redeem the reward"));
+        .ifPresent(t -> users.find(progress.tenantId(), (Long) t[1]).flatMap(u ->
+            insert(progress.tenantId(), u, (Long) t[0], "completed-" + progress.taskId(),
+                "Customer " + t[2] + " completed task " + progress.taskId() + ": contact them to redeem the reward"))
+            .ifPresent(id -> mail.afterCommit(progress.tenantId(), List.of(id))));
   }
 
-  private void insert(long tenantId, long userId, long activityId, String kind, String body) {
-    jdbc.sql("""
-        insert into fission_notifications (tenant_id, user_id, activity_id, kind, body, created_at)
-        values (:t, :u, :a, :k, :b, :now) on conflict do nothing
-        """).param("t", tenantId).param("u", userId).param("a", activityId).param("k", kind).param("b", body)
-        .param("now", Timestamp.from(clock.instant())).update();
+  /** The new notice's id, or empty when this (activity, employee, kind) was already notified. */
+  private java.util.Optional<Long> insert(long tenantId, ConsoleUser user, long activityId, String kind, String body) {
+    return jdbc.sql("""
+        insert into fission_notifications (tenant_id, user_id, activity_id, kind, body, created_at, email_to, email_status)
+        values (:t, :u, :a, :k, :b, :now, :to, 'PENDING') on conflict do nothing returning id
+        """).param("t", tenantId).param("u", user.id()).param("a", activityId).param("k", kind).param("b", body)
+        .param("now", Timestamp.from(clock.instant())).param("to", user.emailAddress().orElse(null))
+        .query(Long.class).optional();
   }
 
   public List<Notice> forEmployee(long tenantId, long userId) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Redeeming a completed task: one ledger grant from the activity's budget, exactly once per task
@@ -22,8 +23,10 @@ public class Redemptions {
   private final TaskStore tasks;
   private final Ledger ledger;
   private final Clock clock;
+  private final ItemRewards itemRewards;
 
-  Redemptions(ActivityStore activities, TaskStore tasks, Ledger ledger, Clock clock) {
+  Redemptions(ActivityStore activities, TaskStore tasks, Ledger ledger, Clock clock, ItemRewards itemRewards) {
+    this.itemRewards = itemRewards;
     this.activities = activities;
     this.tasks = tasks;
     this.ledger = ledger;
@@ -46,6 +49,18 @@ public class Redemptions {
           "The task has " + task.helps() + " of " + task.helpersNeeded() + " helps; invite more friends first");
     }
     Activity activity = activities.find(tenantId, task.activityId()).orElseThrow();
+    if (activity.rewardCatalogItem() != null) {
+      return switch (itemRewards.redeem(tenantId, activity, task, actor)) {
+        case ItemRewards.Payment.Unpaid unpaid -> {
+          TransactionAspectSupport.currentTransactionStatus().setRollbackOnly(); // the points grant too
+          yield unpaid.refusal();
+        }
+        case ItemRewards.Payment.Paid paid -> {
+          tasks.redeemed(taskId, paid.grantId(), actor, clock.instant());
+          yield new RedeemOutcome.Redeemed(tasks.find(tenantId, taskId).orElseThrow(), paid.grantId(), false);
+        }
+      };
+    }
     GrantRequest request = activity.rewardAsset() == Asset.COUPON
         ? GrantRequest.coupons(tenantId, Activity.budgetKey(activity.id()), "fission-reward", "fission-task:" + taskId,
             task.customerId(), activity.rewardCouponTemplate(), (int) activity.rewardAmount())

@@ -36,6 +36,27 @@ public class PointsMall {
     return store.items(tenantId);
   }
 
+  @Transactional(readOnly = true)
+  public java.util.Optional<CatalogItem> item(long tenantId, long itemId) {
+    return store.items(tenantId).stream().filter(i -> i.id() == itemId).findFirst();
+  }
+
+  /**
+   * {@link #exchange} inside the caller's transaction (one must be active), so points granted
+   * earlier in it can pay — e.g. a reward paid in points and exchanged for an item at once. A
+   * refusal marks the caller's transaction rollback-only: the caller must roll back (mark its own
+   * status rollback-only and return) rather than commit. Idempotent by {@code requestId}.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public ExchangeOutcome exchangeWithin(long tenantId, String customerId, long itemId, int quantity, String requestId,
+      String actor) {
+    if (quantity <= 0) {
+      throw new IllegalArgumentException("quantity must be positive");
+    }
+    return store.exchange(org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus(),
+        tenantId, customerId, itemId, quantity, requestId, actor, clock.instant());
+  }
+
   /**
    * Exchanges points for {@code quantity} of an item: stock and balance are checked and taken
    * atomically, in its own transaction (a refusal rolls back everything it wrote). Idempotent by

@@ -54,8 +54,8 @@ abstract class FissionHelpBenchmark {
     int taskCount = BenchSettings.integer("fission.tasks", 400);
     long tenant = tenants.create().id();
     ActivityResult created = activities.create(tenant, new ActivityDraft("Bench invite", "", clock.instant()
-        .minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)), N, false, true, Asset.POINTS, 1L, null,
-        10, null, null, null, null, null, null, List.of(), null, null, null, 1_000_000, List.of()), "bench");
+        .minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)), N, false, true, Asset.POINTS, 1L, null, null,
+        10, null, null, null, null, null, null, List.of(), null, null, null, null, 1_000_000, List.of()), "bench");
     Activity activity = ((ActivityResult.Done) created).activity();
     List<String> invites = new ArrayList<>();
     for (int i = 0; i < taskCount; i++) {

@@ -32,8 +32,8 @@ public class FissionFixtures {
   public static ActivityDraft draft(int n, boolean newOnly, boolean oneTask, java.time.Instant start,
       java.time.Instant end, List<Activity.Acquirer> acquirers) {
     return new ActivityDraft("Invite friends", "Three friends help, you get 100 points", start, end, n, newOnly,
-        oneTask, Asset.POINTS, 100L, null, 50, null, null, null, "Hi! Join our activity", "Help me win!", null,
-        List.of(), 30, null, null, 3, acquirers);
+        oneTask, Asset.POINTS, 100L, null, null, 50, null, null, null, "Hi! Join our activity", "Help me win!", null,
+        List.of(), null, 30, null, null, 3, acquirers);
   }
 
   public Activity create(long tenantId, ActivityDraft draft) {

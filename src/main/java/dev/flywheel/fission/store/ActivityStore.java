@@ -29,26 +29,26 @@ public class ActivityStore {
   public long create(long tenantId, ActivityDraft d, Activity.QrArea qr, byte[] secret, String actor, Instant now) {
     long id = jdbc.sql("""
         insert into fission_activities (tenant_id, name, rules, starts_at, ends_at, helpers_needed,
-          new_customers_only, one_task_per_helper, reward_asset, reward_amount, reward_coupon_template,
+          new_customers_only, one_task_per_helper, reward_asset, reward_amount, reward_coupon_template, reward_catalog_item,
           max_rewards, poster, poster_type, qr_x, qr_y, qr_size, employee_script, customer_script,
-          employee_org_unit, recommend_tags, remind_before_minutes, live_code_strategy, invite_ttl_seconds,
+          employee_org_unit, recommend_tags, recommend_segment_id, remind_before_minutes, live_code_strategy, invite_ttl_seconds,
           device_flag_threshold, secret, created_by, created_at)
-        values (:tenant, :name, :rules, :starts, :ends, :n, :newOnly, :oneTask, :asset, :amount, :coupon,
+        values (:tenant, :name, :rules, :starts, :ends, :n, :newOnly, :oneTask, :asset, :amount, :coupon, :item,
           :maxRewards, :poster, :posterType, :x, :y, :size, :empScript, :custScript, :orgUnit,
-          coalesce(string_to_array(:tags, ','), '{}'), :remind, :strategy, :ttl, :threshold, :secret, :actor, :now)
+          coalesce(string_to_array(:tags, ','), '{}'), :segment, :remind, :strategy, :ttl, :threshold, :secret, :actor, :now)
         returning id
         """)
         .param("tenant", tenantId).param("name", d.name()).param("rules", orEmpty(d.rules()))
         .param("starts", Timestamp.from(d.startsAt())).param("ends", Timestamp.from(d.endsAt()))
         .param("n", d.helpersNeeded()).param("newOnly", d.newCustomersOnly()).param("oneTask", d.oneTaskPerHelper())
         .param("asset", d.rewardAsset().name()).param("amount", d.rewardAmount())
-        .param("coupon", d.rewardCouponTemplate()).param("maxRewards", d.maxRewards())
+        .param("coupon", d.rewardCouponTemplate()).param("item", d.rewardCatalogItem()).param("maxRewards", d.maxRewards())
         .param("poster", d.poster()).param("posterType", d.posterType())
         .param("x", qr.x()).param("y", qr.y()).param("size", qr.size())
         .param("empScript", orEmpty(d.employeeScript())).param("custScript", orEmpty(d.customerScript()))
         .param("orgUnit", d.employeeOrgUnit())
         .param("tags", d.recommendTags() == null || d.recommendTags().isEmpty() ? null : String.join(",", d.recommendTags()))
-        .param("remind", d.remindBeforeMinutes()).param("strategy", d.liveCodeStrategy().name())
+        .param("segment", d.recommendSegmentId()).param("remind", d.remindBeforeMinutes()).param("strategy", d.liveCodeStrategy().name())
         .param("ttl", d.inviteTtlSeconds()).param("threshold", d.deviceFlagThreshold())
         .param("secret", secret).param("actor", actor).param("now", Timestamp.from(now))
         .query(Long.class).single();
@@ -120,10 +120,11 @@ public class ActivityStore {
     return new Activity(id, rs.getLong("tenant_id"), rs.getString("name"), rs.getString("rules"),
         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
         rs.getInt("helpers_needed"), rs.getBoolean("new_customers_only"), rs.getBoolean("one_task_per_helper"),
-        Asset.valueOf(rs.getString("reward_asset")), rs.getLong("reward_amount"), coupon, rs.getInt("max_rewards"),
+        Asset.valueOf(rs.getString("reward_asset")), rs.getLong("reward_amount"), coupon,
+        (Long) rs.getObject("reward_catalog_item"), rs.getInt("max_rewards"),
         rs.getBoolean("has_poster"), new Activity.QrArea(rs.getInt("qr_x"), rs.getInt("qr_y"), rs.getInt("qr_size")),
         rs.getString("employee_script"), rs.getString("customer_script"), rs.getString("employee_org_unit"),
-        strings(rs.getArray("recommend_tags")), remind,
+        strings(rs.getArray("recommend_tags")), (Long) rs.getObject("recommend_segment_id"), remind,
         Activity.LiveCodeStrategy.valueOf(rs.getString("live_code_strategy")), rs.getInt("invite_ttl_seconds"),
         rs.getInt("device_flag_threshold"), acquirers(id), rs.getTimestamp("created_at").toInstant());
   }

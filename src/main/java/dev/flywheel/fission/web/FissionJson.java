@@ -78,11 +78,13 @@ final class FissionJson {
         integer(body.get("helpers_needed"), "helpers_needed", issues), bool(body.get("new_customers_only")),
         bool(body.get("one_task_per_helper")), asset, whole(reward.get("amount"), "reward.amount", issues),
         whole(reward.get("coupon_template_id"), "reward.coupon_template_id", issues),
+        whole(reward.get("catalog_item_id"), "reward.catalog_item_id", issues),
         integer(reward.get("max_rewards"), "reward.max_rewards", issues), poster, text(body, "poster_type"),
         qr.isEmpty() ? null : new Activity.QrArea(integerOr(qr.get("x"), 0), integerOr(qr.get("y"), 0),
             integerOr(qr.get("size"), 200)),
         text(body, "employee_script"), text(body, "customer_script"), text(body, "employee_org_unit"),
         body.get("recommend_tags") instanceof List<?> tags ? tags.stream().map(String::valueOf).toList() : List.of(),
+        whole(body.get("recommend_segment_id"), "recommend_segment_id", issues),
         integer(body.get("remind_before_minutes"), "remind_before_minutes", issues),
         strategy(body.get("live_code_strategy"), issues),
         integer(body.get("invite_ttl_seconds"), "invite_ttl_seconds", issues),
@@ -107,6 +109,7 @@ final class FissionJson {
     reward.put("asset", a.rewardAsset().name());
     reward.put("amount", a.rewardAmount());
     reward.put("coupon_template_id", a.rewardCouponTemplate());
+    reward.put("catalog_item_id", a.rewardCatalogItem());
     reward.put("max_rewards", a.maxRewards());
     json.put("reward", reward);
     json.put("has_poster", a.hasPoster());
@@ -115,6 +118,7 @@ final class FissionJson {
     json.put("customer_script", a.customerScript());
     json.put("employee_org_unit", a.employeeOrgUnit());
     json.put("recommend_tags", a.recommendTags());
+    json.put("recommend_segment_id", a.recommendSegmentId());
     json.put("remind_before_minutes", a.remindBeforeMinutes());
     json.put("live_code_strategy", a.liveCodeStrategy().name());
     json.put("acquirers", a.acquirers().stream().map(q -> Map.of("user_id", q.userId(), "welcome", q.welcome())).toList());

@@ -1,6 +1,7 @@
 package dev.flywheel.platform.customersession;
 
 import java.time.Clock;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,13 @@ class CustomerSessionConfiguration {
 
   @Bean
   CustomerSessionFilter customerSessionFilter(CustomerSessions sessions, CustomerSessionProperties properties,
-      Clock clock) {
+      Clock clock, SessionRefusalPage page) {
     return new CustomerSessionFilter(sessions, new TokenBuckets(properties.perCustomer(), clock),
-        new TokenBuckets(properties.perIp(), clock));
+        new TokenBuckets(properties.perIp(), clock), page);
+  }
+
+  @Bean
+  SessionRefusalPage sessionRefusalPage(MessageSource messages) {
+    return new SessionRefusalPage(messages);
   }
 }

@@ -17,16 +17,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The customer door: rate limit per IP, verify the session token ({@code Authorization: Bearer}
  * or, for the first page load in the app's web view, {@code ?token=}), then rate limit per
  * customer. Refusals are problem details: 401 {@code session-expired} / {@code invalid-session},
- * 429 {@code rate-limited} with {@code Retry-After}. A request without a token passes on
+ * 429 {@code rate-limited} with {@code Retry-After}; an H5 page gets a friendly HTML page instead
+ * of the 401 problem ({@link SessionRefusalPage}). A request without a token passes on
  * unauthenticated (the chain's entry point answers it, public assets stay reachable).
  */
 public class CustomerSessionFilter extends OncePerRequestFilter {
   private final CustomerSessions sessions;
   private final TokenBuckets perCustomer;
   private final TokenBuckets perIp;
+  private final SessionRefusalPage page;
 
-  public CustomerSessionFilter(CustomerSessions sessions, TokenBuckets perCustomer, TokenBuckets perIp) {
+  public CustomerSessionFilter(CustomerSessions sessions, TokenBuckets perCustomer, TokenBuckets perIp,
+      SessionRefusalPage page) {
     this.sessions = sessions;
+    this.page = page;
     this.perCustomer = perCustomer;
     this.perIp = perIp;
   }
@@ -53,11 +57,19 @@ public class CustomerSessionFilter extends OncePerRequestFilter {
               customer, null, List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER"))));
         }
         case SessionCheck.Expired expired -> {
+          if (SessionRefusalPage.wants(request)) {
+            page.write(request, response, "session-expired");
+            return;
+          }
           ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "session-expired",
               "The customer session expired at " + expired.expiredAt() + "; ask the app for a new one");
           return;
         }
         case SessionCheck.Invalid invalid -> {
+          if (SessionRefusalPage.wants(request)) {
+            page.write(request, response, "invalid-session");
+            return;
+          }
           ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "invalid-session",
               "The customer session token is not valid (" + invalid.reason() + ")");
           return;

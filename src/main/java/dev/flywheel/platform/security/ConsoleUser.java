@@ -36,6 +36,15 @@ public record ConsoleUser(long id, long tenantId, String username, String displa
     return enabled;
   }
 
+  /**
+   * The user's e-mail address: the username when it is one ({@code li.lei@example.com}); a
+   * username such as {@code employee@demo} (no dot in the domain) is not.
+   */
+  public java.util.Optional<String> emailAddress() {
+    return username != null && username.matches("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+")
+        ? java.util.Optional.of(username) : java.util.Optional.empty();
+  }
+
   /** Without the hash, for anything that might be logged or rendered. */
   public ConsoleUser withoutPassword() {
     return new ConsoleUser(id, tenantId, username, displayName, "", roles, enabled);

@@ -1,6 +1,7 @@
 package dev.flywheel.platform.security;
 
 import dev.flywheel.platform.customersession.CustomerSessionFilter;
+import dev.flywheel.platform.customersession.SessionRefusalPage;
 import dev.flywheel.platform.web.BodySizeLimitFilter;
 import dev.flywheel.platform.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +29,7 @@ class CustomerSecurityConfiguration {
 
   @Bean
   @Order(0)
-  SecurityFilterChain customerChain(HttpSecurity http, CustomerSessionFilter sessions,
+  SecurityFilterChain customerChain(HttpSecurity http, CustomerSessionFilter sessions, SessionRefusalPage page,
       @Value("${flywheel.api.max-body-bytes:4194304}") long maxBodyBytes) throws Exception {
     http.securityMatcher("/h5/**", "/api/v1/customer/**")
         .csrf(c -> c.disable())
@@ -39,8 +40,14 @@ class CustomerSecurityConfiguration {
             .requestMatchers("/h5/assets/**").permitAll()
             .anyRequest().hasRole("CUSTOMER"))
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res, HttpStatus.UNAUTHORIZED,
-                "invalid-session", "Send a customer session token as 'Authorization: Bearer <token>'"))
+            .authenticationEntryPoint((req, res, ex) -> {
+              if (SessionRefusalPage.wants(req)) {
+                page.write(req, res, "invalid-session");
+              } else {
+                ProblemResponses.write(res, HttpStatus.UNAUTHORIZED,
+                    "invalid-session", "Send a customer session token as 'Authorization: Bearer <token>'");
+              }
+            })
             .accessDeniedHandler((req, res, ex) -> ProblemResponses.write(res, HttpStatus.FORBIDDEN,
                 "forbidden", "This session may not do that")));
     return http.build();

@@ -49,7 +49,24 @@ class SmtpProvider implements ChannelProvider {
 
   @Override
   public ProviderResult send(Parcel parcel) {
-    Optional<ProviderConfig> config = store.active(parcel.tenantId(), Channel.EMAIL)
+    return mail(parcel.tenantId(), parcel.recipient(), parcel.subject(), parcel.body(),
+        "reach-" + parcel.messageId(), parcel.idempotencyKey());
+  }
+
+  /** Whether the tenant has an SMTP provider or the application a {@code spring.mail.*} server. */
+  boolean configured(long tenantId) {
+    return store.active(tenantId, Channel.EMAIL).filter(c -> ProviderConfig.SMTP.equals(c.kind()) && c.smtp() != null)
+        .isPresent() || applicationMail.getIfAvailable() != null;
+  }
+
+  /**
+   * One plain-text e-mail through the tenant's SMTP provider, else {@code spring.mail.*}.
+   *
+   * @param localId the left part of the {@code Message-ID} ({@code <localId@sender domain>})
+   * @param reference the {@code X-Flywheel-Message-Id} header
+   */
+  ProviderResult mail(long tenantId, String recipient, String subject, String body, String localId, String reference) {
+    Optional<ProviderConfig> config = store.active(tenantId, Channel.EMAIL)
         .filter(c -> ProviderConfig.SMTP.equals(c.kind()) && c.smtp() != null);
     JavaMailSender sender = config.<JavaMailSender>map(senders::of).orElseGet(applicationMail::getIfAvailable);
     String label = config.map(ProviderConfig::label).orElse("smtp:application");
@@ -59,10 +76,10 @@ class SmtpProvider implements ChannelProvider {
     }
     String from = config.map(c -> c.smtp().from()).filter(f -> f != null && !f.isBlank())
         .orElse(properties.emailFrom());
+    String id = messageId(localId, from);
     try {
-      sender.send(message(sender, parcel, from));
-      return new ProviderResult.Sent(label, config.map(ProviderConfig::id).orElse(null), messageId(parcel, from),
-          false);
+      sender.send(message(sender, recipient, subject, body, from, id, reference));
+      return new ProviderResult.Sent(label, config.map(ProviderConfig::id).orElse(null), id, false);
     } catch (MailAuthenticationException e) {
       return new ProviderResult.Refused(label, "smtp-authentication-failed", e.getMessage());
     } catch (MailSendException e) {
@@ -73,22 +90,26 @@ class SmtpProvider implements ChannelProvider {
     }
   }
 
-  private static MimeMessage message(JavaMailSender sender, Parcel parcel, String from) throws MessagingException {
-    String id = messageId(parcel, from);
+  private static MimeMessage message(JavaMailSender sender, String recipient, String subject, String body,
+      String from, String id, String reference) throws MessagingException {
     MimeMessage mime = sender instanceof JavaMailSenderImpl impl
         ? new FixedIdMessage(impl.getSession(), id) : sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
     helper.setFrom(from);
-    helper.setTo(parcel.recipient());
-    helper.setSubject(parcel.subject() == null ? "" : parcel.subject());
-    helper.setText(parcel.body() == null ? "" : parcel.body(), false);
-    mime.setHeader("X-Flywheel-Message-Id", parcel.idempotencyKey());
+    helper.setTo(recipient);
+    helper.setSubject(subject == null ? "" : subject);
+    helper.setText(body == null ? "" : body, false);
+    mime.setHeader("X-Flywheel-Message-Id", reference);
     return mime;
   }
 
   static String messageId(Parcel parcel, String from) {
+    return messageId("reach-" + parcel.messageId(), from);
+  }
+
+  private static String messageId(String localId, String from) {
     String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1) : "flywheel";
-    return "<reach-" + parcel.messageId() + "@" + domain + ">";
+    return "<" + localId + "@" + domain + ">";
   }
 
   /** The server refused the addresses (permanent), rather than could not be reached. */
