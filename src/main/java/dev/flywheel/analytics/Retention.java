@@ -102,17 +102,19 @@ public class Retention {
 
   /**
    * The same cells for a key return event: one scan of the cohort's customer rows, each row's
-   * encoded periods of that event ({@code slot * SPAN + period}) unnested in place, no join.
+   * encoded periods of that event ({@code slot * SPAN + period}) unnested in the select list
+   * (cheap ProjectSet, no per-row subquery), no join.
    */
   private static String fromCustomerRows(boolean weekly, String cohortOf, int index, int slot) {
     int base = slot * ReturnEvents.SPAN;
     return """
-        select k.c as cohort, x.n, count(*) as customers
-        from (select %1$s as c, c.%2$s as r from analytics_customers c
-              where c.tenant_id = :tenant and c.firsts[%3$d] >= :from and c.firsts[%3$d] < :to) k
-          cross join lateral (select -1 as n
-                              union all
-                              select v - %4$d - k.c from unnest(k.r) v where v >= %4$d + k.c and v < %5$d) x
+        with k as materialized (
+          select %1$s as c, c.%2$s as r from analytics_customers c
+          where c.tenant_id = :tenant and c.firsts[%3$d] >= :from and c.firsts[%3$d] < :to)
+        select c as cohort, -1 as n, count(*) as customers from k group by c
+        union all
+        select c, v - %4$d - c, count(*) from (select c, unnest(r) as v from k) u
+        where v >= %4$d + c and v < %5$d
         group by 1, 2
         order by 1, 2""".formatted(cohortOf, weekly ? "return_weeks" : "return_months", index, base, base + ReturnEvents.SPAN);
   }
@@ -142,7 +144,8 @@ public class Retention {
 
   /** The activity period number (see {@code Periods}) of a time in seconds since 2020-01-01 UTC. */
   private static String cohortPeriod(boolean week, String seconds) {
-    return week ? "cast(floor((" + seconds + " + 172800) / 604800.0) as int)"
+    String shifted = "(" + seconds + " + 172800)";
+    return week ? "((" + shifted + " - ((" + shifted + " % 604800) + 604800) % 604800) / 604800)"
         : "cast((extract(year from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 2020) * 12"
             + " + extract(month from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 1 as int)";
   }
