@@ -3,14 +3,17 @@
  * answered from rollups the module keeps itself.
  *
  * <p>Owns the tables {@code analytics_milestone_keys}, {@code analytics_customers} (one row per
- * customer: first and second time of each milestone, breakdown attributes),
+ * customer: first and second time of each milestone, breakdown attributes, active weeks/months
+ * of the key return events),
  * {@code analytics_activity} (customer active per week/month and type), {@code analytics_daily}
- * (events and amounts per day and type), {@code analytics_lifecycle_daily} and
+ * (events and amounts per day and type), {@code analytics_lifecycle_daily},
+ * {@code analytics_flow_daily} (stage transitions per day) and
  * {@code analytics_goals}. It never reads another module's tables: rollups follow the
  * {@code event} module's {@code EventAccepted} in the ingestion transaction and are rebuilt from
  * {@code EventHistory}.
  *
  * <p>Public API: {@link dev.flywheel.analytics.Funnels}, {@link dev.flywheel.analytics.Retention},
+ * {@link dev.flywheel.analytics.Flows},
  * {@link dev.flywheel.analytics.Goals}, {@link dev.flywheel.analytics.Rollups}. Sub-packages are
  * internal. Semantics and error codes: {@code docs/api/analytics.md}.
  */

@@ -1,5 +1,6 @@
 package dev.flywheel.console;
 
+import dev.flywheel.analytics.Flows;
 import dev.flywheel.analytics.FunnelResult;
 import dev.flywheel.analytics.GoalPacing;
 import dev.flywheel.analytics.Retention;
@@ -85,6 +86,30 @@ class AnalyticsCharts {
         "grid", Map.of("left", 10, "right", 20, "top", 40, "bottom", 10, "containLabel", true),
         "xAxis", Map.of("type", "category", "data", dates.stream().map(d -> d.substring(5)).toList()),
         "yAxis", Map.of("type", "value", "minInterval", 1), "series", series));
+  }
+
+  /**
+   * Sankey of stage transitions of one kind: sources on the left, targets on the right (a stage
+   * appears on both sides, so moves back and forth never make the cycle a Sankey cannot draw).
+   */
+  String flows(List<Flows.Flow> flows, Flows.Kind kind) {
+    String prefix = kind == Flows.Kind.LOAN ? "stage.loan." : "stage.lifecycle.";
+    String start = labels.of("analytics.flows.start", "First stage");
+    java.util.Set<String> nodes = new java.util.LinkedHashSet<>();
+    List<Object> links = new ArrayList<>();
+    for (Flows.Flow f : flows) {
+      if (f.kind() != kind) {
+        continue;
+      }
+      String source = f.from() == null ? start : labels.of(prefix + f.from(), f.from());
+      String target = "→ " + labels.of(prefix + f.to(), f.to());
+      nodes.add(source);
+      nodes.add(target);
+      links.add(Map.of("source", source, "target", target, "value", f.transitions()));
+    }
+    return write(Map.of("tooltip", Map.of("trigger", "item"),
+        "series", List.of(Map.of("type", "sankey", "left", 10, "right", 120, "emphasis", Map.of("focus", "adjacency"),
+            "data", nodes.stream().map(n -> Map.of("name", n)).toList(), "links", links))));
   }
 
   /** Target line vs actual bars vs projection. */

@@ -1,5 +1,6 @@
 package dev.flywheel.console;
 
+import dev.flywheel.analytics.Flows;
 import dev.flywheel.analytics.Retention;
 import dev.flywheel.analytics.RetentionQuery;
 import dev.flywheel.analytics.SegmentsFromAnalytics;
@@ -16,15 +17,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Retention heat map (cohort × period, one click to the lapsed customers) and lifecycle distribution over time. */
+/**
+ * Retention heat map (cohort × period, one click to the lapsed customers), lifecycle distribution
+ * over time and Sankey charts of the last 30 days' loan- and lifecycle-stage transitions.
+ */
 @Controller
 class RetentionPage {
   private final Retention retention;
   private final SegmentsFromAnalytics segments;
   private final AnalyticsCharts charts;
+  private final Flows flows;
   private final Clock clock;
 
-  RetentionPage(Retention retention, SegmentsFromAnalytics segments, AnalyticsCharts charts, Clock clock) {
+  RetentionPage(Retention retention, SegmentsFromAnalytics segments, AnalyticsCharts charts, Flows flows, Clock clock) {
+    this.flows = flows;
     this.retention = retention;
     this.segments = segments;
     this.charts = charts;
@@ -48,6 +54,9 @@ class RetentionPage {
       model.addAttribute("error", p.fields().isEmpty() ? p.getMessage() : p.fields().getFirst().field() + ": " + p.fields().getFirst().message());
     }
     model.addAttribute("lifecycle", charts.lifecycle(retention.lifecycle(me.tenantId(), today.minusDays(60), today)));
+    var moves = flows.between(me.tenantId(), null, today.minusDays(30), today);
+    model.addAttribute("loanFlows", charts.flows(moves, Flows.Kind.LOAN));
+    model.addAttribute("lifecycleFlows", charts.flows(moves, Flows.Kind.LIFECYCLE));
     return "analytics/retention";
   }
 

@@ -144,7 +144,60 @@ class SimulatedAnalyticsTest {
     assertThat(total).isGreaterThanOrEqualTo(800);
   }
 
+  @Test
+  void retentionStaysExactWhenRegistrationsArriveLateAndLoginsTwice() {
+    long t = tenants.create().id();
+    Instant base = clock.instant().minus(Duration.ofDays(60));
+    List<IncomingEvent> events = List.of(
+        event("l3", "R1", "app_login", base.plus(Duration.ofDays(20)), Map.of()),
+        event("l2", "R1", "app_login", base.plus(Duration.ofDays(9)), Map.of()),
+        event("r1", "R1", "registered", base.plus(Duration.ofDays(8)), Map.of()),
+        event("l2", "R1", "app_login", base.plus(Duration.ofDays(9)), Map.of()),
+        event("l2b", "R1", "app_login", base.plus(Duration.ofDays(9).plusHours(2)), Map.of()),
+        // the real registration arrives late, weeks earlier: R1 moves to an older cohort
+        event("r0", "R1", "registered", base, Map.of()),
+        event("l1", "R1", "app_login", base.plus(Duration.ofHours(3)), Map.of()),
+        event("d1", "R1", "drawdown", base.plus(Duration.ofDays(35)), Map.of("amount", new BigDecimal("100.00"))),
+        event("k1", "R2", "app_login", base.plus(Duration.ofDays(1)), Map.of()),
+        event("k0", "R2", "registered", base.plus(Duration.ofDays(15)), Map.of()),
+        event("k2", "R2", "app_login", base.plus(Duration.ofDays(30)), Map.of()),
+        event("k2", "R2", "app_login", base.plus(Duration.ofDays(30)), Map.of()));
+    events.forEach(e -> ingestion.ingest(t, e));
+    for (var grain : RetentionQuery.Grain.values()) {
+      for (String returning : List.of("app_login", "drawdown", "page_view")) {
+        var query = new RetentionQuery("registered", returning, grain,
+            java.time.LocalDate.ofInstant(base.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC),
+            java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(cells(retention.cohorts(t, query)))
+            .as(grain + " " + returning).isEqualTo(naiveRetention(t, grain == RetentionQuery.Grain.WEEK, returning));
+      }
+    }
+    var weekly = retention.cohorts(t, new RetentionQuery("registered", "app_login", RetentionQuery.Grain.WEEK,
+        java.time.LocalDate.ofInstant(base.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC),
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(1)));
+    assertThat(weekly.cohorts()).extracting(RetentionTable.Cohort::customers).containsExactly(1L, 1L);
+    assertThat(rollups.rebuild(t)).isEqualTo(events.size() - 2);
+    assertThat(retention.cohorts(t, weekly.query())).isEqualTo(weekly);
+  }
+
+  private static List<String> cells(RetentionTable table) {
+    List<String> cells = new ArrayList<>();
+    for (var c : table.cohorts()) {
+      cells.add(c.period() + " size " + c.customers());
+      for (int n = 0; n < c.returned().size(); n++) {
+        if (c.returned().get(n) > 0) {
+          cells.add(c.period() + " " + n + " " + c.returned().get(n));
+        }
+      }
+    }
+    return cells.stream().sorted().toList();
+  }
+
   private List<String> naiveRetention(long t, boolean week) {
+    return naiveRetention(t, week, "app_login");
+  }
+
+  private List<String> naiveRetention(long t, boolean week, String returning) {
     String unit = week ? "week" : "month";
     String offset = week ? "(a.p - k.c) / 7"
         : "cast((extract(year from a.p) * 12 + extract(month from a.p)) - (extract(year from k.c) * 12 + extract(month from k.c)) as int)";
@@ -153,14 +206,14 @@ class SimulatedAnalyticsTest {
         with k as (select customer_id, cast(date_trunc('%1$s', min(occurred_at) at time zone 'UTC') as date) as c
                    from events where tenant_id = ? and type = 'registered' group by customer_id),
              a as (select distinct customer_id, cast(date_trunc('%1$s', occurred_at at time zone 'UTC') as date) as p
-                   from events where tenant_id = ? and type = 'app_login')
+                   from events where tenant_id = ? and type = ?)
         select to_char(c, 'YYYY-MM-DD') || ' size ' || count(*) from k group by c
         union all
         select to_char(k.c, 'YYYY-MM-DD') || ' ' || %2$s || ' ' || count(*)
         from k join a on a.customer_id = k.customer_id and a.p >= k.c group by k.c, %2$s""".formatted(unit, offset),
         rs -> {
           rows.add(rs.getString(1));
-        }, t, t);
+        }, t, t, returning);
     return rows.stream().sorted().toList();
   }
 

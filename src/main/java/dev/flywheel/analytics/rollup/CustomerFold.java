@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a batch of events says about one customer: first and second occurrence per milestone and
- * the earliest value of each breakdown attribute. Merging is order-free and idempotent, the same
+ * What a batch of events says about one customer: first and second occurrence per milestone,
+ * the earliest value of each breakdown attribute and the periods of key return events. Merging is order-free and idempotent, the same
  * rule the SQL upsert applies (least first; second = earliest strictly later than the first).
  */
 final class CustomerFold {
@@ -17,11 +17,20 @@ final class CustomerFold {
   final Stamped variant = new Stamped();
   final Stamped funder = new Stamped();
   final Stamped campaign = new Stamped();
+  /** Encoded key-return periods (see {@link ReturnEvents}), sorted. */
+  final java.util.TreeSet<Integer> returnWeeks = new java.util.TreeSet<>();
+  final java.util.TreeSet<Integer> returnMonths = new java.util.TreeSet<>();
 
   void add(EventAccepted e) {
     int at = Milestones.seconds(e.occurredAt());
     for (String m : Milestones.of(e.type(), e.attributes())) {
       mark(m, at);
+    }
+    int slot = ReturnEvents.slot(e.type());
+    if (slot > 0) {
+      var day = java.time.LocalDate.ofInstant(e.occurredAt(), java.time.ZoneOffset.UTC);
+      returnWeeks.add(ReturnEvents.week(slot, day));
+      returnMonths.add(ReturnEvents.month(slot, day));
     }
     channel.offer(e.channel(), at);
     campaign.offer(e.campaign(), at);

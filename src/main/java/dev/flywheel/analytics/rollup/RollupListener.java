@@ -1,6 +1,7 @@
 package dev.flywheel.analytics.rollup;
 
 import dev.flywheel.customer.LifecycleStageChanged;
+import dev.flywheel.customer.LoanStageChanged;
 import dev.flywheel.event.EventAccepted;
 import dev.flywheel.platform.batch.TransactionBuffers;
 import java.sql.Date;
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the rollups fresh inside the ingestion transaction: accepted events are buffered per
  * transaction and written set-based just before commit (a 1,000-event batch costs a handful of
  * statements), so an event and its rollups commit or roll back together. Outside a transaction
- * an event is applied at once in one of its own. Lifecycle-stage changes are counted per day.
+ * an event is applied at once in one of its own. Lifecycle-stage changes are counted per day, and
+ * loan- and lifecycle-stage transitions per day and (from, to) pair.
  */
 @Component
 class RollupListener {
@@ -64,6 +66,22 @@ class RollupListener {
         .param("tenant", change.tenantId()).param("day", Date.valueOf(day))
         .param("to", change.to().name()).param("from", change.from() == null ? null : change.from().name())
         .update();
+    countFlow(change.tenantId(), day, "LIFECYCLE", change.from() == null ? "" : change.from().name(), change.to().name());
+  }
+
+  @EventListener
+  void on(LoanStageChanged change) {
+    countFlow(change.tenantId(), LocalDate.ofInstant(change.at(), ZoneOffset.UTC), "LOAN",
+        change.from() == null ? "" : change.from().name(), change.to().name());
+  }
+
+  private void countFlow(long tenantId, LocalDate day, String kind, String from, String to) {
+    jdbc.sql("""
+            insert into analytics_flow_daily as f (tenant_id, day, kind, from_stage, to_stage, transitions)
+            values (:tenant, :day, :kind, :from, :to, 1)
+            on conflict (tenant_id, day, kind, from_stage, to_stage) do update set transitions = f.transitions + 1""")
+        .param("tenant", tenantId).param("day", Date.valueOf(day)).param("kind", kind)
+        .param("from", from).param("to", to).update();
   }
 
   private final class Buffer implements TransactionSynchronization {

@@ -120,6 +120,8 @@ public class RollupWriter {
     String[] ids = new String[n];
     String[] firsts = new String[n];
     String[] seconds = new String[n];
+    String[] weeks = new String[n];
+    String[] months = new String[n];
     String[][] values = new String[4][n];
     Integer[][] stamps = new Integer[4][n];
     int i = 0;
@@ -128,6 +130,8 @@ public class RollupWriter {
       ids[i] = entry.getKey();
       firsts[i] = literal(f.firsts, index);
       seconds[i] = literal(f.seconds, index);
+      weeks[i] = literal(f.returnWeeks);
+      months[i] = literal(f.returnMonths);
       CustomerFold.Stamped[] attrs = {f.channel, f.variant, f.funder, f.campaign};
       for (int a = 0; a < 4; a++) {
         values[a][i] = attrs[a].value;
@@ -137,15 +141,20 @@ public class RollupWriter {
     }
     jdbc.sql("""
             insert into analytics_customers as c (tenant_id, customer_id, firsts, seconds, channel, channel_at,
-                                                  variant, variant_at, funder, funder_at, campaign, campaign_at)
-            select :tenant, v.id, v.f::int[], v.s::int[], v.ch, v.ch_at, v.va, v.va_at, v.fu, v.fu_at, v.ca, v.ca_at
+                                                  variant, variant_at, funder, funder_at, campaign, campaign_at,
+                                                  return_weeks, return_months)
+            select :tenant, v.id, v.f::int[], v.s::int[], v.ch, v.ch_at, v.va, v.va_at, v.fu, v.fu_at, v.ca, v.ca_at,
+                   v.rw::int[], v.rm::int[]
             from unnest(cast(:ids as text[]), cast(:firsts as text[]), cast(:seconds as text[]),
                         cast(:ch as text[]), cast(:chAt as int[]), cast(:va as text[]), cast(:vaAt as int[]),
-                        cast(:fu as text[]), cast(:fuAt as int[]), cast(:ca as text[]), cast(:caAt as int[]))
-              as v(id, f, s, ch, ch_at, va, va_at, fu, fu_at, ca, ca_at)
+                        cast(:fu as text[]), cast(:fuAt as int[]), cast(:ca as text[]), cast(:caAt as int[]),
+                        cast(:rw as text[]), cast(:rm as text[]))
+              as v(id, f, s, ch, ch_at, va, va_at, fu, fu_at, ca, ca_at, rw, rm)
             on conflict (tenant_id, customer_id) do update set
               firsts = analytics_least(c.firsts, excluded.firsts),
               seconds = analytics_second(c.firsts, c.seconds, excluded.firsts, excluded.seconds),
+              return_weeks = analytics_union(c.return_weeks, excluded.return_weeks),
+              return_months = analytics_union(c.return_months, excluded.return_months),
               channel = case when %s then excluded.channel else c.channel end,
               channel_at = least(c.channel_at, excluded.channel_at),
               variant = case when %s then excluded.variant else c.variant end,
@@ -158,6 +167,7 @@ public class RollupWriter {
         .param("tenant", tenantId).param("ids", ids).param("firsts", firsts).param("seconds", seconds)
         .param("ch", values[0]).param("chAt", stamps[0]).param("va", values[1]).param("vaAt", stamps[1])
         .param("fu", values[2]).param("fuAt", stamps[2]).param("ca", values[3]).param("caAt", stamps[3])
+        .param("rw", weeks).param("rm", months)
         .update();
   }
 
@@ -202,6 +212,10 @@ public class RollupWriter {
         .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("t", types.toArray(String[]::new))
         .param("n", counts.stream().map(BigDecimal::longValueExact).toArray(Long[]::new))
         .param("a", amounts.toArray(BigDecimal[]::new)).update();
+  }
+
+  private static String literal(java.util.SortedSet<Integer> periods) {
+    return periods.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   private static String literal(Map<String, Integer> times, Map<String, Integer> index) {

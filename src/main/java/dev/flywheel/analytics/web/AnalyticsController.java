@@ -37,10 +37,12 @@ class AnalyticsController {
   private final Goals goals;
   private final Quality quality;
   private final SegmentsFromAnalytics segments;
+  private final dev.flywheel.analytics.Flows flows;
   private final Clock clock;
 
   AnalyticsController(CurrentTenant tenant, Funnels funnels, Retention retention, Goals goals, Quality quality,
-      SegmentsFromAnalytics segments, Clock clock) {
+      SegmentsFromAnalytics segments, dev.flywheel.analytics.Flows flows, Clock clock) {
+    this.flows = flows;
     this.tenant = tenant;
     this.funnels = funnels;
     this.retention = retention;
@@ -92,6 +94,15 @@ class AnalyticsController {
   Map<String, Object> lifecycle(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     return Map.of("days", retention.lifecycle(tenant.id(), Requests.date(from, "from", today.minusDays(30)),
+        Requests.date(to, "to", today)));
+  }
+
+  /** Stage transitions over {@code [from, to]} (default the last 30 days), {@code kind} LOAN, LIFECYCLE or both. */
+  @GetMapping("/api/v1/analytics/flows")
+  Map<String, Object> flows(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return Map.of("flows", flows.between(tenant.id(), Requests.flowKind(kind), Requests.date(from, "from", today.minusDays(30)),
         Requests.date(to, "to", today)));
   }
 

@@ -70,6 +70,17 @@ final class Requests {
     }
   }
 
+  static dev.flywheel.analytics.Flows.Kind flowKind(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return dev.flywheel.analytics.Flows.Kind.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid("kind", "invalid-kind", "LOAN or LIFECYCLE");
+    }
+  }
+
   static LocalDate date(Object value, String field, LocalDate fallback) {
     if (value == null || value.toString().isBlank()) {
       return fallback;
