@@ -2,7 +2,7 @@ package dev.flywheel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One place that proves the tenant wall: tenant A's API key can neither read nor change tenant
  * B's customers, events or segments, and gets 404 (not 403) so that existence does not leak.
  */
-@FlywheelTest
+@RunningFlywheel
 class TenantIsolationTest {
   private final HttpClient http = HttpClient.newHttpClient();
   @Autowired TestTenants tenants;

@@ -8,7 +8,7 @@ import dev.flywheel.simulator.Simulation;
 import dev.flywheel.simulator.SimulationPlan;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@FlywheelTest
+@RunningFlywheel
 class FlowsTest {
   @LocalServerPort int port;
   @Autowired TestTenants tenants;

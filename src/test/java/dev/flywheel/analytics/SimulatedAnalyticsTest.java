@@ -9,7 +9,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.web.Problem;
 import dev.flywheel.simulator.Simulation;
 import dev.flywheel.simulator.SimulationPlan;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@FlywheelTest
+@RunningFlywheel
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SimulatedAnalyticsTest {
   @Autowired Simulation simulation;

@@ -14,7 +14,7 @@ import dev.flywheel.analytics.Rollups;
 import dev.flywheel.simulator.Simulation;
 import dev.flywheel.simulator.SimulationPlan;
 import dev.flywheel.simulator.SimulationReport;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ingestion cost of keeping the rollups fresh: simulator chunks ingested with the rollup listener
  * on (tenant A) and off (tenant B), alternating. Asserts correctness only, never speed.
  */
-@FlywheelTest
+@RunningFlywheel
 class AnalyticsBenchmarkTest {
   private static final Instant END = Instant.parse("2026-06-30T16:00:00Z");
   private static final int DAYS = 180;

@@ -2,7 +2,7 @@ package dev.flywheel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * context of its own, closed after the class. Costs a context start (~10 s), so it runs only
  * with {@code -Dflywheel.bench.durable=true} (the {@code bench} profile sets it).
  */
-@FlywheelTest
+@RunningFlywheel
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIfSystemProperty(named = "flywheel.bench.durable", matches = "true")
 class DurableGrantThroughputBenchmarkTest extends GrantThroughputBenchmark {

@@ -2,7 +2,7 @@ package dev.flywheel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code fsync=on} ({@link DurablePostgres}), in a Spring context of its own. Runs only with
  * {@code -Dflywheel.bench.durable=true} ({@code -Pbench}).
  */
-@FlywheelTest
+@RunningFlywheel
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIfSystemProperty(named = "flywheel.bench.durable", matches = "true")
 class DurableLotteryDrawBenchmarkTest extends LotteryDrawBenchmark {

@@ -1,10 +1,10 @@
 package dev.flywheel.bench;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import org.junit.jupiter.api.Test;
 
 /** {@link FissionHelpBenchmark} on the shared embedded PostgreSQL; bounded in every {@code verify}. */
-@FlywheelTest
+@RunningFlywheel
 class FissionHelpBenchmarkTest extends FissionHelpBenchmark {
 
   @Test

@@ -1,6 +1,6 @@
 package dev.flywheel.bench;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * ordinary build in bounded form as a correctness test; {@link DurableGrantThroughputBenchmarkTest}
  * measures the same with fsync on.
  */
-@FlywheelTest
+@RunningFlywheel
 class GrantThroughputBenchmarkTest extends GrantThroughputBenchmark {
 
   @Test

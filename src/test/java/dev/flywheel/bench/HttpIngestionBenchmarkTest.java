@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.event.types.AttributeJson;
 import dev.flywheel.simulator.SimulatedEvents;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the warm-up ({@link BenchSettings#analyze}). Asserts correctness only:
  * every POST answered 201 and every one stored.
  */
-@FlywheelTest
+@RunningFlywheel
 class HttpIngestionBenchmarkTest {
   private static final int DISTINCT_BODIES = 20_000;
 

@@ -8,7 +8,7 @@ import dev.flywheel.event.IngestionResult;
 import dev.flywheel.event.store.Partitions;
 import dev.flywheel.event.types.AttributeJson;
 import dev.flywheel.simulator.SimulatedEvents;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link BenchSettings#analyze}), as autovacuum would have done on any running database, so the
  * measurement is of the steady state. Asserts correctness only, never speed.
  */
-@FlywheelTest
+@RunningFlywheel
 class IngestionBenchmarkTest {
   private static final int BATCH = 1_000;
   private static final String RAW_INSERT = """

@@ -20,7 +20,7 @@ import dev.flywheel.journey.ReEntry;
 import dev.flywheel.journey.run.Engine;
 import dev.flywheel.journey.run.Resumes;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * scheduled one step at a time, as journeys run. Bounded sizes in the ordinary build; with
  * {@code -Dflywheel.bench.full=true} (the {@code bench} profile) 1,000 runs (5,000 steps) per round.
  */
-@FlywheelTest
+@RunningFlywheel
 class JourneyStepThroughputBenchmarkTest {
   private static final int STEPS = 5;
   @Autowired TestTenants tenants;

@@ -1,13 +1,13 @@
 package dev.flywheel.bench;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link LotteryDrawBenchmark} on the shared embedded PostgreSQL (fsync off, so the baseline is a
  * round trip, not a WAL flush). Bounded in every {@code verify} as a correctness test.
  */
-@FlywheelTest
+@RunningFlywheel
 class LotteryDrawBenchmarkTest extends LotteryDrawBenchmark {
 
   @Test

@@ -9,7 +9,7 @@ import dev.flywheel.reach.MessageCategory;
 import dev.flywheel.reach.MessageTemplate;
 import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.Reach;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 1,000,000 with {@code -Dflywheel.bench.full=true} (set by {@code -Pbench}) or
  * {@code -Dflywheel.bench.reach.customers=N}. Asserts correctness only, never speed.
  */
-@FlywheelTest
+@RunningFlywheel
 class ReachPlanBenchmarkTest {
   @Autowired JdbcClient jdbc;
   @Autowired TestTenants tenants;

@@ -7,7 +7,7 @@ import dev.flywheel.platform.security.ConsoleUsers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Campaigns over HTTP: bad input is a problem detail and writes nothing; console decisions check people. */
-@FlywheelTest
+@RunningFlywheel
 class CampaignApiTest {
   @Autowired TestTenants tenants;
   @Autowired ConsoleUsers users;

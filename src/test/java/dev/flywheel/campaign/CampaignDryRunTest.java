@@ -11,7 +11,7 @@ import dev.flywheel.ledger.Ledger;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.web.Problem;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * those five days and its totals are compared with the ledger's and the decisions'. It writes
  * nothing, and finds the day a smaller budget would have run out.
  */
-@FlywheelTest
+@RunningFlywheel
 class CampaignDryRunTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   private static final AtomicInteger IDS = new AtomicInteger();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A campaign through its whole life with a moved clock: maker-checker, versions, audit, index. */
-@FlywheelTest
+@RunningFlywheel
 class CampaignLifecycleTest {
   @Autowired Campaigns campaigns;
   @Autowired TestTenants tenants;

@@ -8,7 +8,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.simulator.Simulation;
 import dev.flywheel.simulator.SimulationPlan;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the chart drawn, clicks a drop-off step of a channel and lands on the new segment, whose members
  * are exactly the customers who dropped there.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class AnalyticsBrowserTest {
   @Autowired TestTenants tenants;

@@ -7,7 +7,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.simulator.Simulation;
 import dev.flywheel.simulator.SimulationPlan;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FlywheelTest
+@RunningFlywheel
 class AnalyticsPagesTest {
   @LocalServerPort int port;
   @Autowired TestTenants tenants;

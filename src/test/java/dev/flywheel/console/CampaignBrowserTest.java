@@ -10,7 +10,7 @@ import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import dev.flywheel.support.TestTenants.TestTenant;
 import java.io.IOException;
@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * start, a qualifying investment arrives through {@link EventIngestion}, and the grant shows in
  * the customer's wallet and in the campaign page's live figures.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class CampaignBrowserTest {
   @Autowired TestTenants tenants;

@@ -13,7 +13,7 @@ import dev.flywheel.ledger.Ledger;
 import dev.flywheel.platform.security.ConsoleUsers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import dev.flywheel.support.TestTenants.TestTenant;
 import java.net.http.HttpResponse;
@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * template with errors then success, submit, maker-checker in the console, funding, the rule
  * editor's live check, the approval inbox, the wallet, and Chinese.
  */
-@FlywheelTest
+@RunningFlywheel
 class CampaignPagesTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired TestTenants tenants;

@@ -6,7 +6,7 @@ import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import dev.flywheel.support.TestTenants.TestTenant;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * An operator's first session in Debian's headless Chromium, once per language: sign in, read the
  * dashboard charts, find a customer, open them, and build a segment with the live preview.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class ConsoleBrowserTest {
   @Autowired TestTenants tenants;

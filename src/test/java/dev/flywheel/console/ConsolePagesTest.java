@@ -7,7 +7,7 @@ import dev.flywheel.customer.Segments;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import dev.flywheel.support.TestTenants.TestTenant;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The console pages over real HTTP (cookies, CSRF) on a seeded tenant. */
-@FlywheelTest
+@RunningFlywheel
 class ConsolePagesTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.platform.security.ApiKeys;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@FlywheelTest
+@RunningFlywheel
 class ConsoleSecurityTest {
   @Autowired TestTenants tenants;
   @Autowired ApiKeys apiKeys;

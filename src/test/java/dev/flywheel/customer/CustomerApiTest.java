@@ -4,7 +4,7 @@ import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Profiles over HTTP: upsert, validation, tags, consent, and strict tenant isolation. */
-@FlywheelTest
+@RunningFlywheel
 class CustomerApiTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.event.EventAccepted;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Events are buffered per transaction and applied in one set-based flush before commit: nothing
  * is written per event, and the result equals applying each customer's events in time order.
  */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class EventBatchingTest {
   @Autowired TestTenants tenants;

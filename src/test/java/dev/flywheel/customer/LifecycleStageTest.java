@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.customer.stage.LifecycleJob;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Seed 003's lifecycle, driven by events and by the daily job under a moved clock. */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class LifecycleStageTest {
   @Autowired TestTenants tenants;

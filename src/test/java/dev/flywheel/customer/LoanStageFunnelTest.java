@@ -4,7 +4,7 @@ import static dev.flywheel.customer.EventFeed.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The loan stage follows a borrower through the whole funnel of seed 002, whatever the delivery order. */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class LoanStageFunnelTest {
   @Autowired TestTenants tenants;

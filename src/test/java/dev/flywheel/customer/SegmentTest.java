@@ -5,7 +5,7 @@ import static dev.flywheel.customer.EventFeed.anEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Segments: CEL checked on save with positions, live counts and members, tenant-scoped. */
-@FlywheelTest
+@RunningFlywheel
 class SegmentTest {
   static final String APPROVED_NOT_BORROWED =
       "\"loan\" in tags && loan_stage == \"FUNDER_APPROVED\" && days_since(stage_entered_at) > 2";

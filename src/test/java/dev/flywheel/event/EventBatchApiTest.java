@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.event.EventFixtures.Api;
 import dev.flywheel.event.EventFixtures.EventBuilder;
 import dev.flywheel.event.EventFixtures.Reply;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/v1/events/batch}: per-item results in order, valid items stored, repeats once. */
-@FlywheelTest
+@RunningFlywheel
 class EventBatchApiTest {
   @Autowired TestTenants tenants;
   @Autowired Clock clock;

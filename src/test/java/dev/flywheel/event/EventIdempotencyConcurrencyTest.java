@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.event.EventFixtures.Api;
 import dev.flywheel.event.EventFixtures.EventBuilder;
 import dev.flywheel.event.EventFixtures.Reply;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * batch calls: every id is stored exactly once, accepted exactly once, and every duplicate answer
  * carries the accepted seq. No deadlocks, no 500s.
  */
-@FlywheelTest
+@RunningFlywheel
 class EventIdempotencyConcurrencyTest {
   private static final int THREADS = 12;
   private static final int IDS = 60;

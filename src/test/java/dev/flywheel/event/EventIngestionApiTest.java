@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.event.EventFixtures.Api;
 import dev.flywheel.event.EventFixtures.Reply;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code POST /api/v1/events}: acceptance, idempotent replay, and every rejection code over HTTP. */
-@FlywheelTest
+@RunningFlywheel
 class EventIngestionApiTest {
   @Autowired TestTenants tenants;
   @Autowired Clock clock;

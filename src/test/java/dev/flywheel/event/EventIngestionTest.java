@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flywheel.event.IngestionResult.Accepted;
 import dev.flywheel.event.IngestionResult.Duplicate;
 import dev.flywheel.event.IngestionResult.Rejected;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -27,7 +27,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The Java API other modules, the simulator and benchmarks use: same path, same promises. */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class EventIngestionTest {
   @Autowired EventIngestion ingestion;

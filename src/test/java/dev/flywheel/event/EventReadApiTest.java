@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.event.EventFixtures.Api;
 import dev.flywheel.event.EventFixtures.EventBuilder;
 import dev.flywheel.event.EventFixtures.Reply;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Reading events back over HTTP, and tenant isolation of reads and of idempotency keys. */
-@FlywheelTest
+@RunningFlywheel
 class EventReadApiTest {
   @Autowired TestTenants tenants;
   @Autowired Clock clock;

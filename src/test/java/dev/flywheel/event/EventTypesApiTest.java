@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.event.EventFixtures.Api;
 import dev.flywheel.event.EventFixtures.Reply;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The event-type registry over HTTP and its Java API: built-ins, custom types, isolation, clashes. */
-@FlywheelTest
+@RunningFlywheel
 class EventTypesApiTest {
   private static final String COUPON_CLAIMED = """
       {"name": "coupon_claimed", "description": "A customer claimed a coupon",

@@ -7,7 +7,7 @@ import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Experiments over the API: bad input, sticky assignment, idempotent exposures, conversions after exposure. */
-@FlywheelTest
+@RunningFlywheel
 class ExperimentApiTest {
   @Autowired TestTenants tenants;
   @Autowired Experiments experiments;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.experiment.Experiment.Status;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The experiment pages: create with a weight error shown, results, sample size, stop with an approver's sign-off. */
-@FlywheelTest
+@RunningFlywheel
 class ExperimentConsoleTest {
   @Autowired TestTenants tenants;
   @Autowired Experiments experiments;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.experiment.Experiment.Status;
 import dev.flywheel.platform.web.Problem;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Stopping early is maker-checker: the operator asks, a different approver signs off. */
-@FlywheelTest
+@RunningFlywheel
 class ExperimentStopTest {
   @Autowired TestTenants tenants;
   @Autowired Experiments experiments;

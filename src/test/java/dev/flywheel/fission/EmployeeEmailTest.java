@@ -9,7 +9,7 @@ import dev.flywheel.platform.security.ConsoleUsers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Employee notifications also go out as e-mail over the tenant's SMTP (GreenMail), once each. */
-@FlywheelTest
+@RunningFlywheel
 class EmployeeEmailTest {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (trials run five at a time on separate tasks, 40 real threads per wave); every trial sees exactly
  * N counted and five refused "task-full", and the table agrees.
  */
-@FlywheelTest
+@RunningFlywheel
 class ExactNTest {
   private static final int N = 3;
   private static final int HELPERS = N + 5;

@@ -6,7 +6,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Lottery and fission H5 pages opened with an expired, forged or missing session show a kind page, not JSON. */
-@FlywheelTest
+@RunningFlywheel
 class ExpiredSessionPageTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   @Autowired TestTenants tenants;

@@ -11,7 +11,7 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fission over HTTP: the API (API key), the customer endpoints (session token), SSE, H5 pages, posters. */
-@FlywheelTest
+@RunningFlywheel
 class FissionApiTest {
   @Autowired TestTenants tenants;
   @Autowired CustomerSessions sessions;

@@ -10,7 +10,7 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * refused as not new, a second new customer helps — and the owner's progress bar moves live
  * (SSE) to N; the reward is redeemed from the page.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class FissionBrowserTest {
   @Autowired TestTenants tenants;

@@ -7,7 +7,7 @@ import dev.flywheel.platform.security.ConsoleUsers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The console: configuration form, results and review, reminders, the live code, the leaderboard and team PK. */
-@FlywheelTest
+@RunningFlywheel
 class FissionConsoleTest {
   @Autowired TestTenants tenants;
   @Autowired Activities activities;

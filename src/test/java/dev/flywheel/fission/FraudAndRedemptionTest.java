@@ -7,7 +7,7 @@ import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Ledger;
 import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Anti-fraud signals hold helps for review; a completed task's reward is granted exactly once. */
-@FlywheelTest
+@RunningFlywheel
 class FraudAndRedemptionTest {
   @Autowired TestTenants tenants;
   @Autowired Activities activities;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Every help rule and refusal, on the real database; a refusal writes nothing. */
-@FlywheelTest
+@RunningFlywheel
 class HelpRulesTest {
   @Autowired TestTenants tenants;
   @Autowired Activities activities;

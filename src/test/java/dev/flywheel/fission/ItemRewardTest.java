@@ -12,7 +12,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A points-mall catalog item as the fission reward: paid from the activity's points budget, redeemed once. */
-@FlywheelTest
+@RunningFlywheel
 class ItemRewardTest {
   @Autowired TestTenants tenants;
   @Autowired PointsMall mall;

@@ -7,7 +7,7 @@ import dev.flywheel.customer.Segments;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An activity recommends the members of a customer segment (besides tagged customers) to its employees. */
-@FlywheelTest
+@RunningFlywheel
 class RecommendedSegmentTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

@@ -3,7 +3,7 @@ package dev.flywheel.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code /api/v1/journeys}: drafts, templates, publishing, pausing, reports and problem details for bad input. */
-@FlywheelTest
+@RunningFlywheel
 class JourneyApiTest {
   @Autowired TestTenants tenants;
   @LocalServerPort int port;

@@ -15,7 +15,7 @@ import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * step; the clock moves a day; the day-1 e-mails arrive in GreenMail over real SMTP; the report
  * page shows the entries and its funnel chart.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class JourneyBrowserTest {
   @RegisterExtension

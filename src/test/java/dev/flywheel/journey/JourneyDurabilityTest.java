@@ -12,7 +12,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.journey.run.Engine;
 import dev.flywheel.journey.run.Resumes;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * is then stopped mid-journey; two fresh nodes and the sweep finish the journeys together. Every
  * step still runs exactly once.
  */
-@FlywheelTest
+@RunningFlywheel
 class JourneyDurabilityTest {
   private static final int CUSTOMERS = 24;
   @Autowired TestTenants tenants;

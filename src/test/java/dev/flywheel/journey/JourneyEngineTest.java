@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The step engine with steps that need no messages: tags, waits, branches, splits, goals, versions. */
-@FlywheelTest
+@RunningFlywheel
 class JourneyEngineTest {
   @Autowired TestTenants tenants;
   @Autowired Journeys journeys;

@@ -9,7 +9,7 @@ import dev.flywheel.reach.MessageTemplate;
 import dev.flywheel.reach.MessageTemplates;
 import java.util.List;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The journey pages over real HTTP: list, create from a template, edit the draft, publish, pause, report. */
-@FlywheelTest
+@RunningFlywheel
 class JourneyPagesTest {
   @Autowired TestTenants tenants;
   @Autowired Journeys journeys;

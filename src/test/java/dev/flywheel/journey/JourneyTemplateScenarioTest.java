@@ -14,7 +14,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.Reach;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Each built-in journey, created from its template with default parameters, walked through with a
  * moved clock on customers fed via the event API; messages are checked in reach.
  */
-@FlywheelTest
+@RunningFlywheel
 class JourneyTemplateScenarioTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired TestTenants tenants;

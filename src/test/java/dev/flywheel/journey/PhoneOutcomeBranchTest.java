@@ -12,7 +12,7 @@ import dev.flywheel.reach.Reach;
 import dev.flywheel.reach.delivery.PhoneTasks;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.reach.plan.Dispatcher;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A branch reads {@code phone_outcome}: how the employee's call of the run's phone-task step went. */
-@FlywheelTest
+@RunningFlywheel
 class PhoneOutcomeBranchTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired TestTenants tenants;

@@ -8,7 +8,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.Reach;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The triggers no event announces: entering a segment, and a daily schedule over a segment. */
-@FlywheelTest
+@RunningFlywheel
 class SweepTriggersTest {
   @Autowired TestTenants tenants;
   @Autowired Journeys journeys;

@@ -3,7 +3,7 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The database, not the Java code, refuses history rewrites and unbalanced entries. */
-@FlywheelTest
+@RunningFlywheel
 class AppendOnlyTest {
   @Autowired TestTenants tenants;
   @Autowired Ledger ledger;

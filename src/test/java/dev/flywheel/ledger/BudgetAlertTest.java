@@ -2,7 +2,7 @@ package dev.flywheel.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Budget alerts: once at 80 %, once at 100 % (with BudgetExhausted); a top-up re-arms them. */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class BudgetAlertTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(3_000);

@@ -2,7 +2,7 @@ package dev.flywheel.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 64 concurrent clients racing for the last units of small budgets: never over-granted,
  * granted + remaining = funded, no duplicate grant, nothing stranded in a slot.
  */
-@FlywheelTest
+@RunningFlywheel
 class BudgetRaceTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(2_000);
   private static final int CLIENTS = 64;

@@ -3,7 +3,7 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Operators define coupon templates over the API; each bad field is named, nothing half-written. */
-@FlywheelTest
+@RunningFlywheel
 class CouponTemplateApiTest {
   @Autowired TestTenants tenants;
   @Autowired Coupons coupons;

@@ -4,7 +4,7 @@ import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Coupons granted by a campaign and redeemed over HTTP: idempotency and every refusal code. */
-@FlywheelTest
+@RunningFlywheel
 class CouponTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(6_000);
   @Autowired TestTenants tenants;

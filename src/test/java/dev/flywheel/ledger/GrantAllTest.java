@@ -2,7 +2,7 @@ package dev.flywheel.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link Ledger#grantAll}: batches with the guarantees of single grants. */
-@FlywheelTest
+@RunningFlywheel
 class GrantAllTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(9_000);
   @Autowired TestTenants tenants;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywheel.platform.batch.GroupCommit;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own caller; stopping answers every queued caller. Groups are formed deterministically by holding
  * the only worker in its first group until the others have queued.
  */
-@FlywheelTest
+@RunningFlywheel
 class GrantGroupCommitTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(12_000);
   @Autowired TestTenants tenants;

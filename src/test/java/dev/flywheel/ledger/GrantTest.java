@@ -2,7 +2,7 @@ package dev.flywheel.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Funding, grants, exactly-once under replay and concurrency, and budget views. */
-@FlywheelTest
+@RunningFlywheel
 class GrantTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(1_000);
   @Autowired TestTenants tenants;

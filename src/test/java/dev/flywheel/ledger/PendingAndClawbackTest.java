@@ -3,7 +3,7 @@ package dev.flywheel.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Pending rewards with a lock-up, released by the upkeep job; clawback of pending and available value. */
-@FlywheelTest
+@RunningFlywheel
 class PendingAndClawbackTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(4_000);
   @Autowired TestTenants tenants;

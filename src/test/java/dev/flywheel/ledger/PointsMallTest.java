@@ -3,7 +3,7 @@ package dev.flywheel.ledger;
 import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The points mall over HTTP and under races for the last item and the last points. */
-@FlywheelTest
+@RunningFlywheel
 class PointsMallTest {
   private static final AtomicLong CAMPAIGNS = new AtomicLong(7_000);
   @Autowired TestTenants tenants;

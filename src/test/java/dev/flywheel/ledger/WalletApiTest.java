@@ -4,7 +4,7 @@ import dev.flywheel.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.customer.Customers;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The wallet over HTTP, and strict tenant isolation. */
-@FlywheelTest
+@RunningFlywheel
 class WalletApiTest {
   @Autowired TestTenants tenants;
   @Autowired Ledger ledger;

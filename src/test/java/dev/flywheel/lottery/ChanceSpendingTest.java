@@ -8,7 +8,7 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.ledger.SpendOutcome;
 import dev.flywheel.ledger.Spending;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ledger's new {@link Spending} API the lottery spends chances with: balanced, exactly once per reference. */
-@FlywheelTest
+@RunningFlywheel
 class ChanceSpendingTest {
   @Autowired TestTenants tenants;
   @Autowired Spending spending;

@@ -8,7 +8,7 @@ import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Ledger;
 import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** 64 real threads released together on the last units of stock and on one customer's last chances. */
-@FlywheelTest
+@RunningFlywheel
 class DrawRaceTest {
   private static final int CLIENTS = 64;
   @Autowired TestTenants tenants;

@@ -10,7 +10,7 @@ import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Ledger;
 import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Draws through the service: chance spent, prize granted, replay, refusals that write nothing, guarantee, limits. */
-@FlywheelTest
+@RunningFlywheel
 class DrawTest {
   @Autowired TestTenants tenants;
   @Autowired Lotteries lotteries;

@@ -7,7 +7,7 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The lottery over HTTP: the app backend's API (API key) and the customer's endpoints (session token). */
-@FlywheelTest
+@RunningFlywheel
 class LotteryApiTest {
   @Autowired TestTenants tenants;
   @Autowired Lotteries lotteries;

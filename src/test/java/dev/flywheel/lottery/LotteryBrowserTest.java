@@ -7,7 +7,7 @@ import dev.flywheel.ledger.LedgerInvariants;
 import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.Browser;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * until the chances run out (each draw animates and lands on the won prize), sends the address
  * for the physical prize, and finds the draw button disabled with the "no chances" reason.
  */
-@FlywheelTest
+@RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
 class LotteryBrowserTest {
   @Autowired TestTenants tenants;

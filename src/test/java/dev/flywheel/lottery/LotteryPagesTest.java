@@ -7,7 +7,7 @@ import dev.flywheel.platform.customersession.CustomerSessions;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Console lottery pages (operator editor, employee deliveries) and the H5 page, over real HTTP. */
-@FlywheelTest
+@RunningFlywheel
 class LotteryPagesTest {
   @Autowired TestTenants tenants;
   @Autowired Lotteries lotteries;

@@ -3,14 +3,14 @@ package dev.flywheel.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.security.ApiKeys;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
-@FlywheelTest
+@RunningFlywheel
 class ApiSecurityTest {
   @Autowired TestTenants tenants;
   @Autowired ApiKeys apiKeys;

@@ -7,7 +7,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.reach.template.StickyChoice;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.LocalTime;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A campaign send to a whole audience, planned set-based, assigns and defers like single sends. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class AudienceSendTest {
   @Autowired TestTenants tenants;

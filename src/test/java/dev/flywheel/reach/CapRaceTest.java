@@ -6,7 +6,7 @@ import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.plan.Dispatcher;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Many dispatchers at once, many messages for the same customers: the caps still hold. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class CapRaceTest {
   private static final int THREADS = 8;

@@ -7,7 +7,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.reach.policy.PolicyStore;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Consent, loan-stage policy, quiet hours, caps, minimum interval, priority and expiry. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class ContactRulesTest {
   @Autowired TestTenants tenants;

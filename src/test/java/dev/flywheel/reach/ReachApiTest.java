@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.reach.template.StickyChoice;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** Templates, variants and settings over HTTP, with their problem details. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class ReachApiTest {
   @Autowired TestTenants tenants;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.customer.Customers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** The console's template editor (with preview) and the caps and quiet hours page. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class ReachConsoleTest {
   @Autowired TestTenants tenants;

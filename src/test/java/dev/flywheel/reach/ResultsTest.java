@@ -8,7 +8,7 @@ import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.plan.BestTime;
 import dev.flywheel.reach.plan.Dispatcher;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Figures by source and variant, variant results with conversions, and the best-contact-time experiment. */
-@FlywheelTest
+@RunningFlywheel
 @Import(HandOverLog.class)
 class ResultsTest {
   @Autowired TestTenants tenants;

@@ -17,7 +17,7 @@ import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** GRAI review: refused while running, figures from the campaign's grants once ended, sections versioned, Markdown. */
-@FlywheelTest
+@RunningFlywheel
 class CampaignReviewTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   @Autowired TestTenants tenants;

@@ -12,14 +12,14 @@ import dev.flywheel.ledger.Ledger;
 import dev.flywheel.platform.security.ApiKeys;
 import dev.flywheel.platform.security.ConsoleUsers;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@FlywheelTest
+@RunningFlywheel
 class DemoSetupTest {
   @Autowired DemoSetup demo;
   @Autowired DemoCampaigns demoCampaigns;

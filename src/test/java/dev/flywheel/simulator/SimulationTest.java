@@ -8,12 +8,12 @@ import dev.flywheel.customer.LifecycleStage;
 import dev.flywheel.customer.LoanStage;
 import dev.flywheel.event.EventHistory;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@FlywheelTest
+@RunningFlywheel
 class SimulationTest {
   @Autowired Simulation simulation;
   @Autowired TestTenants tenants;

@@ -6,7 +6,7 @@ import dev.flywheel.campaign.Asset;
 import dev.flywheel.campaign.Campaigns;
 import dev.flywheel.campaign.Caps;
 import dev.flywheel.campaign.EffectDefinition;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Running campaigns met by events over HTTP, with the clock moved through the campaign. */
-@FlywheelTest
+@RunningFlywheel
 class CampaignScenariosTest extends EvaluationScenario {
 
   @Test

@@ -9,7 +9,7 @@ import dev.flywheel.campaign.EffectDefinition;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.event.IngestionResult;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Caps and budgets under concurrent events, and a batch whose connection dies half-way. */
-@FlywheelTest
+@RunningFlywheel
 class EvaluationConcurrencyTest extends EvaluationScenario {
   @Autowired EventIngestion ingestion;
   @Autowired DataSource dataSource;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flywheel.campaign.Asset;
 import dev.flywheel.campaign.EffectDefinition;
 import dev.flywheel.event.EventIngestion;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ({@code flywheel.events.group-commit}, on by default): each event is stored once and each
  * caller is answered with its own result and its own committed effects.
  */
-@FlywheelTest
+@RunningFlywheel
 class GroupCommitTest extends EvaluationScenario {
   @Autowired EventIngestion ingestion;
 

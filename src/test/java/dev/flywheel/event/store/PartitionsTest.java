@@ -6,7 +6,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Monthly partitions: made ahead by the daily job, and on demand for old history. */
-@FlywheelTest
+@RunningFlywheel
 class PartitionsTest {
   @Autowired Partitions partitions;
   @Autowired PartitionUpkeepTask upkeep;

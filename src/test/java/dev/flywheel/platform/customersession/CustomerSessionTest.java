@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Customer session tokens: issued over the API, expiring by the clock, refused when forged; rate limits. */
-@FlywheelTest
+@RunningFlywheel
 class CustomerSessionTest {
   @Autowired TestTenants tenants;
   @Autowired CustomerSessions sessions;

@@ -8,7 +8,7 @@ import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The employee task inbox and the admins' provider settings, through real console sessions. */
-@FlywheelTest
+@RunningFlywheel
 class DeliveryPagesTest {
   private static final String TASKS = "/console/reach/phone-tasks";
   private static final String PROVIDERS = "/console/admin/reach-providers";

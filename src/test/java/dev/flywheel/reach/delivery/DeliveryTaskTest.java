@@ -10,7 +10,7 @@ import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * test clock: rescheduled to the backoff time after an outage, removed once sent, and a task that
  * comes back after a restart sends nothing again.
  */
-@FlywheelTest
+@RunningFlywheel
 class DeliveryTaskTest {
   private static final String SECRET = "task-test-secret-0123456789";
   @Autowired TestTenants tenants;

@@ -8,7 +8,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** E-mail over real SMTP (GreenMail on a free port) to the customer's stored address. */
-@FlywheelTest
+@RunningFlywheel
 class EmailDeliveryTest {
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

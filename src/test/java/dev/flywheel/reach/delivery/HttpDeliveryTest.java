@@ -6,7 +6,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * signature: the idempotency key, retries with backoff on an outage, failure with a reason, and no
  * second send once a message is sent (also when the task runs again after a restart).
  */
-@FlywheelTest
+@RunningFlywheel
 class HttpDeliveryTest {
   private static final String SECRET = "s3cret-for-the-sms-gateway";
   @Autowired TestTenants tenants;

@@ -6,7 +6,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The in-app inbox: delivered by storing, read by the app's backend, OPENED when marked read. */
-@FlywheelTest
+@RunningFlywheel
 class InboxTest {
   @Autowired TestTenants tenants;
   @Autowired JdbcClient jdbc;

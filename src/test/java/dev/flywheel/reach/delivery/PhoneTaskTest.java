@@ -7,7 +7,7 @@ import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.PhoneTaskOutcome;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.Race;
 import dev.flywheel.support.TestTenants;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Phone tasks: queued for employees, claimed by exactly one, outcomes published. */
-@FlywheelTest
+@RunningFlywheel
 @RecordApplicationEvents
 class PhoneTaskTest {
   @Autowired TestTenants tenants;

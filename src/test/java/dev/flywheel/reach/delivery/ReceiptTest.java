@@ -7,7 +7,7 @@ import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.http.Signatures;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Provider receipts: only a correctly signed, fresh receipt about one of the provider's own
  * messages changes anything, and a late one never moves a status backwards.
  */
-@FlywheelTest
+@RunningFlywheel
 class ReceiptTest {
   private static final String SECRET = "receipt-secret-0123456789";
   private final HttpClient http = HttpClient.newHttpClient();

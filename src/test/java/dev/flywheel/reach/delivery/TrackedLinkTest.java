@@ -8,7 +8,7 @@ import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
-import dev.flywheel.support.FlywheelTest;
+import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tracked links: {@code /r/{token}} is public, records a message_click event per click, moves the
  * message to CLICKED once and redirects; a tampered token records nothing.
  */
-@FlywheelTest
+@RunningFlywheel
 class TrackedLinkTest {
   private static final Pattern TOKEN = Pattern.compile("/r/([A-Za-z0-9_-]+)");
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

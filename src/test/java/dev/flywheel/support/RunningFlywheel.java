@@ -18,4 +18,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({TestClockConfiguration.class, TestTenants.class})
-public @interface FlywheelTest {}
+public @interface RunningFlywheel {}
