@@ -37,6 +37,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(a -> a
             // delivery receipts prove themselves with the provider's HMAC signature, not an API key
             .requestMatchers(HttpMethod.POST, "/api/v1/reach/receipts/*").permitAll()
+            // group-chat webhooks prove themselves with the community's HMAC signature
+            .requestMatchers(HttpMethod.POST, "/api/v1/communities/*/messages").permitAll()
             .anyRequest().hasRole("API"))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> ProblemResponses.write(res, HttpStatus.UNAUTHORIZED,

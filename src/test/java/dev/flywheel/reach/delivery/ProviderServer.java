@@ -1,7 +1,7 @@
 package dev.flywheel.reach.delivery;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.flywheel.reach.delivery.http.Signatures;
+import dev.flywheel.platform.signing.Signatures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
-import dev.flywheel.reach.delivery.http.Signatures;
+import dev.flywheel.platform.signing.Signatures;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;

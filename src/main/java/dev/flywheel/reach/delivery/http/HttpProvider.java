@@ -1,5 +1,6 @@
 package dev.flywheel.reach.delivery.http;
 
+import dev.flywheel.platform.signing.Signatures;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.delivery.provider.ChannelProvider;
 import dev.flywheel.reach.delivery.provider.Parcel;

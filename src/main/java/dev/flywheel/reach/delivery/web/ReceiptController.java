@@ -3,7 +3,7 @@ package dev.flywheel.reach.delivery.web;
 import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
 import dev.flywheel.reach.MessageStatus;
-import dev.flywheel.reach.delivery.http.Signatures;
+import dev.flywheel.platform.signing.Signatures;
 import dev.flywheel.reach.delivery.provider.ProviderConfig;
 import dev.flywheel.reach.delivery.provider.ProviderStore;
 import dev.flywheel.reach.delivery.send.DeliveryProperties;

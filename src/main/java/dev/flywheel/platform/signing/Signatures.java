@@ -1,4 +1,4 @@
-package dev.flywheel.reach.delivery.http;
+package dev.flywheel.platform.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature both ways between Flywheel and an HTTP provider: header
+ * The signature both ways between Flywheel and an HTTP partner (reach providers, chat adapters): header
  * {@value #SIGNATURE} is {@code v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}, with the
  * Unix-seconds {@value #TIMESTAMP} header signed along, so a captured request cannot be replayed
  * later. Verification accepts a comma-separated list of {@code v1=} values (secret rotation) and
