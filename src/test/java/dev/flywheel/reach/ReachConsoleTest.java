@@ -12,11 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** The console's template editor (with preview) and the caps and quiet hours page. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ReachConsoleTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

@@ -20,12 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Figures by source and variant, variant results with conversions, and the best-contact-time experiment. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ResultsTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;
