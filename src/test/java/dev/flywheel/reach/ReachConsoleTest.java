@@ -84,4 +84,14 @@ class ReachConsoleTest {
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("quiet_hours.start");
   }
+
+  @Test
+  void theDemoMailboxPageSaysItIsOffWhenTheDemoIsOff() {
+    var tenant = tenants.create();
+    ConsoleSession session = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    var page = session.get("/console/reach/demo-mailbox");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"demo-mailbox-off\"").doesNotContain("id=\"demo-mails\"")
+        .doesNotContain("href=\"/console/reach/demo-mailbox\"");
+  }
 }
