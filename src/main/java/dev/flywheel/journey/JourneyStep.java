@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  *   <li>WAIT: one of {@code duration} (ISO-8601, e.g. {@code P1D}); {@code until_event} (with
  *       optional {@code until_condition}), {@code timeout}, {@code on_event} and
  *       {@code on_timeout} (step keys); or {@code until_date} (a DATE attribute of the trigger
- *       event, taken at 10:00 tenant time) plus {@code offset} (e.g. {@code -P3D}).
+ *       event, taken at 10:00 tenant time) plus {@code offset} (e.g. {@code -P3D}); or
+ *       {@code until_phone_outcome: true} with {@code timeout}, {@code on_event} (taken when the
+ *       outcome of one of the run's phone tasks is recorded), {@code on_timeout} and an optional
+ *       {@code until_condition} over {@code phone_outcome} and {@code customer}.
  *   <li>BRANCH: {@code condition} (CEL over {@code customer} and {@code event}) with
  *       {@code then} / {@code else}, or {@code arms} (a sticky weighted split).
  *   <li>GRANT: {@code campaign_id} (its budget pays; the campaign must be running),
@@ -60,7 +63,19 @@ public record JourneyStep(
     Long amount,
     @JsonProperty("coupon_template_id") Long couponTemplateId,
     List<String> tags,
-    String reason) {
+    String reason,
+    @JsonProperty("until_phone_outcome") Boolean untilPhoneOutcome) {
+
+  /** The shape before {@code until_phone_outcome} (not a phone-outcome wait). */
+  public JourneyStep(String key, StepType type, String next, List<Channel> channels, String template,
+      MessageCategory category, Map<String, Object> values, Boolean skipUsedChannels, String duration,
+      String untilEvent, String untilCondition, String timeout, String onEvent, String onTimeout, String untilDate,
+      String offset, String condition, String then, String otherwise, List<SplitArm> arms, Long campaignId,
+      Asset asset, Long amount, Long couponTemplateId, List<String> tags, String reason) {
+    this(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent,
+        untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId,
+        asset, amount, couponTemplateId, tags, reason, null);
+  }
 
   private static JourneyStep of(String key, StepType type) {
     return new JourneyStep(key, type, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -81,6 +96,22 @@ public record JourneyStep(
   public static JourneyStep waitUntil(String key, String eventType, String timeout, String onEvent,
       String onTimeout) {
     return of(key, StepType.WAIT).withWait(null, eventType, null, timeout, onEvent, onTimeout);
+  }
+
+  /**
+   * Waits until an outcome is recorded for a phone task of this run (then {@code onOutcome}, else
+   * the next step), at most {@code timeout} (then {@code onTimeout}).
+   */
+  public static JourneyStep waitForPhoneOutcome(String key, String timeout, String onOutcome, String onTimeout) {
+    JourneyStep s = of(key, StepType.WAIT).withWait(null, null, null, timeout, onOutcome, onTimeout);
+    return new JourneyStep(s.key(), s.type(), null, null, null, null, null, null, null, null, null, s.timeout(),
+        s.onEvent(), s.onTimeout(), null, null, null, null, null, null, null, null, null, null, null, null,
+        Boolean.TRUE);
+  }
+
+  /** Whether this is a wait for a phone task's outcome. */
+  public boolean waitsForPhoneOutcome() {
+    return Boolean.TRUE.equals(untilPhoneOutcome);
   }
 
   /** Waits until the trigger event's DATE attribute (10:00 tenant time) plus {@code offset}. */
@@ -110,41 +141,41 @@ public record JourneyStep(
   }
 
   public JourneyStep withNext(String next) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   public JourneyStep withValues(Map<String, Object> values) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   public JourneyStep withMessage(List<Channel> channels, String template, MessageCategory category,
       Map<String, Object> values) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   public JourneyStep skippingUsedChannels() {
-    return new JourneyStep(key, type, next, channels, template, category, values, Boolean.TRUE, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, Boolean.TRUE, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   public JourneyStep withWait(String duration, String untilEvent, String untilCondition, String timeout,
       String onEvent, String onTimeout) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   public JourneyStep withUntilCondition(String untilCondition) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   private JourneyStep withBranch(String condition, String then, String otherwise, List<SplitArm> arms) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   private JourneyStep withGrant(Long campaignId, Asset asset, Long amount, Long couponTemplateId) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   private JourneyStep withTagsAndReason(List<String> tags, String reason) {
-    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason);
+    return new JourneyStep(key, type, next, channels, template, category, values, skipUsedChannels, duration, untilEvent, untilCondition, timeout, onEvent, onTimeout, untilDate, offset, condition, then, otherwise, arms, campaignId, asset, amount, couponTemplateId, tags, reason, untilPhoneOutcome);
   }
 
   /** Every step key this step names as a target (not the implicit next one). */

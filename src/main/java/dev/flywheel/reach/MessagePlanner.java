@@ -90,7 +90,8 @@ public class MessagePlanner implements Reach {
     if (template.bestTime() && r.category() == MessageCategory.MARKETING) {
       arm = BestTime.arm(template.id(), r.customerId());
       int hour = BestTime.BEST.equals(arm)
-          ? bestTime.hour(r.tenantId(), r.customerId(), tenant.timeZone(), now).orElse(policy.fixedSendHour())
+          ? bestTime.hour(r.tenantId(), r.customerId(), BestTime.segmentOf(customer.get()), tenant.timeZone(), now)
+              .map(BestTime.Pick::hour).orElse(policy.fixedSendHour())
           : policy.fixedSendHour();
       planned = BestTime.nextAt(notBefore, hour, tenant.timeZone());
     }
@@ -100,7 +101,7 @@ public class MessagePlanner implements Reach {
     }
     Optional<Long> id = rows.insert(new MessageRows.NewMessage(r.tenantId(), r.customerId(), r.channel(),
         r.category(), template.id(), template.version(), template.key(), variant.name(), arm, r.source(),
-        r.dedupeKey(), notBefore, planned, r.expiresAt(), r.values()), now);
+        r.dedupeKey(), BestTime.segmentOf(customer.get()), notBefore, planned, r.expiresAt(), r.values()), now);
     if (id.isEmpty()) {
       return replay(rows.byDedupeKey(r.tenantId(), r.dedupeKey()).orElseThrow());
     }

@@ -127,7 +127,7 @@ class JourneyBrowserTest {
     assertThat(Arrays.stream(received).map(this::to)).containsExactlyInAnyOrder("stall-1@example.com",
         "stall-2@example.com");
     assertThat(received[0].getSubject()).isEqualTo("Finish your application (day 1)");
-    assertThat(received[0].getContent().toString()).contains("Add your bank_card");
+    assertThat(dev.flywheel.reach.delivery.MailParts.text(received[0])).contains("Add your bank_card");
 
     driver.get(base + "/console/journeys/" + journey + "/report");
     wait.until(ExpectedConditions.presenceOfElementLocated(

@@ -88,4 +88,46 @@ class SweepTriggersTest {
     world.pass(Duration.ofDays(1));
     assertThat(world.runs(journey)).isEqualTo(4);
   }
+
+  @Test
+  void aSweepThatDiesMidDayLeavesTheDayToTheNextSweepAfterItsLease() {
+    long journey = world.publish(new JourneyDefinition("Evening VIPs", null,
+        new JourneyTrigger(TriggerKind.SCHEDULE, null, null, vips, null, "18:00"), null, null,
+        List.of(JourneyStep.tag("t", "evening")), List.of(), List.of()));
+    ZoneId zone = world.tenant.tenant().timeZone();
+    LocalDate day = clock.instant().atZone(zone).toLocalDate().plusDays(1);
+    clock.set(day.atTime(LocalTime.of(17, 0)).atZone(zone).toInstant());
+    vip("e1");
+    vip("e2");
+    vip("e3");
+    clock.advance(Duration.ofHours(1));
+    // the node's database writes fail while it enters the day's members, as if it died mid-claim
+    String fault = "test_fail_run_" + journey;
+    jdbc.sql("create function " + fault + "() returns trigger language plpgsql as $$ begin "
+        + "if new.journey_id = " + journey + " then raise exception 'node died'; end if; return new; end $$")
+        .update();
+    jdbc.sql("create trigger " + fault + " before insert on journey_runs for each row execute function " + fault
+        + "()").update();
+    try {
+      world.runDue();
+    } finally {
+      jdbc.sql("drop trigger " + fault + " on journey_runs").update();
+      jdbc.sql("drop function " + fault + "()").update();
+    }
+    assertThat(world.runs(journey)).isZero();
+    assertThat(jdbc.sql("select count(*) from journey_schedule_days where journey_id = :j and done_at is null")
+        .param("j", journey).query(Long.class).single()).as("claimed, not done").isEqualTo(1);
+
+    world.pass(Duration.ofMinutes(5));
+    assertThat(world.runs(journey)).as("the dead node's lease still holds").isZero();
+    world.pass(Duration.ofMinutes(6));
+    assertThat(world.runs(journey)).as("taken over after the lease").isEqualTo(3);
+    assertThat(world.tags("e2")).contains("evening");
+    world.pass(Duration.ofMinutes(30));
+    assertThat(world.runs(journey)).as("the day is done: nobody enters twice").isEqualTo(3);
+    assertThat(jdbc.sql("select entered from journey_schedule_days where journey_id = :j")
+        .param("j", journey).query(Integer.class).single()).isEqualTo(3);
+    world.pass(Duration.ofDays(1));
+    assertThat(world.runs(journey)).as("the next day enters again").isEqualTo(6);
+  }
 }

@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A campaign send to a whole audience, planned set-based, assigns and defers like single sends. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class AudienceSendTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

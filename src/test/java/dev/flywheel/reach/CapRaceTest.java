@@ -19,12 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Many dispatchers at once, many messages for the same customers: the caps still hold. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class CapRaceTest {
   private static final int THREADS = 8;
   @Autowired TestTenants tenants;
@@ -35,7 +33,6 @@ class CapRaceTest {
   @Autowired Dispatcher dispatcher;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
-  @Autowired HandOverLog.Recorded delivery;
   @Autowired ContactPolicies policies;
 
   @Test
@@ -63,7 +60,7 @@ class CapRaceTest {
       assertThat(((Number) touches.get("total")).intValue()).as(p + " total per week").isEqualTo(4);
       assertThat(((Number) touches.get("sms")).intValue()).as(p + " SMS per week").isLessThanOrEqualTo(2);
       assertThat(((Number) touches.get("push")).intValue()).as(p + " push, one per day").isLessThanOrEqualTo(3);
-      assertThat(delivery.of(f.tenantId()).stream().filter(m -> m.customerId().equals(p))).hasSize(4);
+      assertThat(f.deliveries().stream().filter(m -> m.customerId().equals(p))).hasSize(4);
     }
     assertThat(jdbc.sql("""
             select count(*) from reach_messages where tenant_id = :t and status = 'QUEUED'""")

@@ -16,12 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Consent, loan-stage policy, quiet hours, caps, minimum interval, priority and expiry. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ContactRulesTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;
@@ -32,7 +30,6 @@ class ContactRulesTest {
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
   @Autowired PolicyStore policies;
-  @Autowired HandOverLog.Recorded delivery;
   ReachFixture f;
 
   @BeforeEach
@@ -58,7 +55,7 @@ class ContactRulesTest {
         .isEqualTo(new SendOutcome.Refused("opted-out", "the customer opted out of SMS"));
     dispatcher.dispatchDue();
     assertThat(f.status(planned)).isEqualTo("REFUSED:opted-out");
-    assertThat(delivery.of(f.tenantId())).isEmpty();
+    assertThat(f.deliveries()).isEmpty();
   }
 
   @Test
@@ -71,7 +68,7 @@ class ContactRulesTest {
         .isInstanceOf(SendOutcome.Refused.class).extracting(r -> ((SendOutcome.Refused) r).reason())
         .isEqualTo("no-address");
     dispatcher.dispatchDue();
-    assertThat(delivery.of(f.tenantId())).singleElement().satisfies(m -> {
+    assertThat(f.deliveries()).singleElement().satisfies(m -> {
       assertThat(m.messageId()).isEqualTo(queued);
       assertThat(m.recipient()).isEqualTo("li.lei@example.com");
     });
@@ -111,7 +108,7 @@ class ContactRulesTest {
         p.fixedSendHour()), "test");
     dispatcher.dispatchDue();
     assertThat(f.status(expiring)).isEqualTo("DROPPED:quiet-hours");
-    assertThat(delivery.of(f.tenantId())).isEmpty();
+    assertThat(f.deliveries()).isEmpty();
     clock.set(nineAm);
     dispatcher.dispatchDue();
     assertThat(f.status(outcome.messageId())).isEqualTo("QUEUED");
@@ -171,7 +168,7 @@ class ContactRulesTest {
     assertThat(f.status(marketing)).isEqualTo("DEFERRED:outranked-by:" + transactional);
     assertThat(f.plannedAt(marketing)).as("deferred until the cap frees up")
         .isEqualTo(clock.instant().plus(Duration.ofDays(1)));
-    assertThat(delivery.of(f.tenantId())).extracting(m -> m.messageId()).containsExactly(transactional);
+    assertThat(f.deliveries()).extracting(m -> m.messageId()).containsExactly(transactional);
     assertThat(jdbc.sql("""
             select reason from reach_message_history where message_id = :id and status = 'DEFERRED'""")
         .param("id", marketing).query(String.class).single()).isEqualTo("outranked-by:" + transactional);

@@ -13,11 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** Templates, variants and settings over HTTP, with their problem details. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ReachApiTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;

@@ -12,11 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** The console's template editor (with preview) and the caps and quiet hours page. */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ReachConsoleTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;
@@ -85,5 +83,15 @@ class ReachConsoleTest {
     var refused = session.post("/console/reach/settings", "/console/reach/settings", form);
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(refused.body()).contains("quiet_hours.start");
+  }
+
+  @Test
+  void theDemoMailboxPageSaysItIsOffWhenTheDemoIsOff() {
+    var tenant = tenants.create();
+    ConsoleSession session = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    var page = session.get("/console/reach/demo-mailbox");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("id=\"demo-mailbox-off\"").doesNotContain("id=\"demo-mails\"")
+        .doesNotContain("href=\"/console/reach/demo-mailbox\"");
   }
 }

@@ -62,6 +62,22 @@ record ReachFixture(long tenantId, Customers customers, EventIngestion events, M
         .param("id", messageId).query(String.class).single();
   }
 
+  /** A row of {@code reach_deliveries} as the real delivery recorded it at hand-over. */
+  record Handed(long messageId, String customerId, Channel channel, String recipient, String subject, String body,
+      String variant) {}
+
+  /** What was handed over to delivery for this tenant, in hand-over order (read from {@code reach_deliveries}). */
+  List<Handed> deliveries() {
+    return jdbc.sql("""
+            select d.message_id, m.customer_id, d.channel, d.recipient, d.subject, d.body, m.variant
+            from reach_deliveries d join reach_messages m on m.id = d.message_id
+            where d.tenant_id = :t order by d.queued_at, d.message_id""")
+        .param("t", tenantId)
+        .query((rs, n) -> new Handed(rs.getLong(1), rs.getString(2), Channel.valueOf(rs.getString(3)),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+        .list();
+  }
+
   Instant plannedAt(long messageId) {
     return jdbc.sql("select planned_at from reach_messages where id = :id").param("id", messageId)
         .query(java.sql.Timestamp.class).single().toInstant();

@@ -6,26 +6,38 @@ import dev.flywheel.customer.Customers;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.reach.delivery.ProviderServer;
+import dev.flywheel.reach.delivery.http.Signatures;
+import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.reach.plan.BestTime;
 import dev.flywheel.reach.plan.Dispatcher;
+import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
-import java.sql.Timestamp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Figures by source and variant, variant results with conversions, and the best-contact-time experiment. */
+/**
+ * Figures by source and variant, variant results with conversions, and the best-contact-time
+ * experiment. Delivery is real: push goes to a local HTTP provider, which reports deliveries through
+ * signed receipts, and customers click the tracked links.
+ */
 @RunningFlywheel
-@Import(HandOverLog.class)
 class ResultsTest {
   @Autowired TestTenants tenants;
   @Autowired Customers customers;
@@ -35,39 +47,48 @@ class ResultsTest {
   @Autowired Dispatcher dispatcher;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
+  @Autowired Attempts attempts;
+  @LocalServerPort int port;
+  private static final String SECRET = "push-gateway-secret-0123456789";
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  TestTenants.TestTenant tenant;
   ReachFixture f;
 
   @BeforeEach
   void tenant() {
-    f = new ReachFixture(tenants.create().id(), customers, events, templates, reach, dispatcher, clock, jdbc);
+    tenant = tenants.create();
+    f = new ReachFixture(tenant.id(), customers, events, templates, reach, dispatcher, clock, jdbc);
     f.at(LocalTime.of(11, 0));
   }
 
   @Test
-  void figuresAndVariantResultsCountHowFarMessagesGot() {
+  void figuresAndVariantResultsCountHowFarMessagesGot() throws Exception {
     MessageTemplate t = templates.save(f.tenantId(), new MessageTemplate.Draft("recall", Channel.PUSH, false,
-        "app_login", List.of(new MessageTemplate.Variant("caring", 1, "Hi", "We miss you"),
-            new MessageTemplate.Variant("official", 1, "Notice", "Notice"))), "test");
-    for (int i = 0; i < 12; i++) {
-      f.customer("f-" + i);
-      f.send("f-" + i, Channel.PUSH, MessageCategory.MARKETING, "recall", "recall/" + i);
+        "app_login", List.of(new MessageTemplate.Variant("caring", 1, "Hi", "We miss you https://example.com/back"),
+            new MessageTemplate.Variant("official", 1, "Notice", "Notice https://example.com/back"))), "test");
+    try (ProviderServer push = new ProviderServer(SECRET)) {
+      long provider = ((Number) new ApiClient(port, tenant.apiKey()).put("/api/v1/reach/providers/push",
+          Map.of("name", "push-gateway", "url", push.url(), "secret", SECRET)).get("id")).longValue();
+      for (int i = 0; i < 12; i++) {
+        f.customer("f-" + i);
+        f.send("f-" + i, Channel.PUSH, MessageCategory.MARKETING, "recall", "recall/" + i);
+      }
+      f.customer("out");
+      jdbc.sql("""
+              insert into customer_consents (tenant_id, customer_id, channel, granted, opted_out_at, updated_at)
+              values (:t, 'out', 'push', false, now(), now())""").param("t", f.tenantId()).update();
+      f.send("out", Channel.PUSH, MessageCategory.MARKETING, "recall", "recall/out");
+      dispatcher.dispatchDue();
+      attempts.runDue(f.tenantId(), 100);
+      clock.advance(Duration.ofMinutes(5));
+      // the provider reports f-0..5 delivered; f-0..2 click the link; f-0 and f-1 log in afterwards
+      for (int i = 0; i < 6; i++) {
+        receipt(provider, message("f-" + i), "delivered");
+      }
+      for (int i = 0; i < 3; i++) {
+        click(message("f-" + i));
+      }
     }
-    f.customer("out");
-    jdbc.sql("""
-            insert into customer_consents (tenant_id, customer_id, channel, granted, opted_out_at, updated_at)
-            values (:t, 'out', 'push', false, now(), now())""").param("t", f.tenantId()).update();
-    f.send("out", Channel.PUSH, MessageCategory.MARKETING, "recall", "recall/out");
-    dispatcher.dispatchDue();
-    clock.advance(Duration.ofMinutes(5));
-    // what delivery records: f-0..5 delivered, f-0..2 clicked; f-0 and f-1 log in afterwards
-    Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql("""
-            update reach_deliveries d set sent_at = :now,
-              delivered_at = case when m.customer_id in ('f-0', 'f-1', 'f-2', 'f-3', 'f-4', 'f-5')
-                then cast(:now as timestamptz) end,
-              clicked_at = case when m.customer_id in ('f-0', 'f-1', 'f-2') then cast(:now as timestamptz) end
-            from reach_messages m where m.id = d.message_id and m.tenant_id = :t""")
-        .param("now", now).param("t", f.tenantId()).update();
     for (String who : List.of("f-0", "f-1")) {
       events.ingest(f.tenantId(), IncomingEvent.of(UUID.randomUUID().toString(), who, "app_login",
           clock.instant(), Map.of()));
@@ -95,8 +116,34 @@ class ResultsTest {
     }
   }
 
+  private long message(String customer) {
+    return jdbc.sql("select id from reach_messages where tenant_id = :t and customer_id = :c")
+        .param("t", f.tenantId()).param("c", customer).query(Long.class).single();
+  }
+
+  /** A signed provider receipt, as the push gateway would post it. */
+  private void receipt(long provider, long messageId, String status) throws Exception {
+    String body = "{\"message_id\":" + messageId + ",\"status\":\"" + status + "\"}";
+    long now = clock.instant().getEpochSecond();
+    var answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reach/receipts/"
+            + provider)).header("Content-Type", "application/json")
+        .header(Signatures.TIMESTAMP, Long.toString(now))
+        .header(Signatures.SIGNATURE, Signatures.sign(SECRET, now, body.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+  }
+
+  /** The customer follows the tracked link in the message they received. */
+  private void click(long messageId) throws Exception {
+    Matcher token = Pattern.compile("/r/([A-Za-z0-9_-]+)").matcher(jdbc.sql(
+        "select body from reach_deliveries where message_id = :id").param("id", messageId).query(String.class).single());
+    assertThat(token.find()).isTrue();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/r/" + token.group(1)))
+        .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
+  }
+
   @Test
-  void bestContactTimeSendsAtTheCustomersHourAndTheOtherArmAtTheFixedHour() {
+  void bestContactTimeSendsAtTheCustomersHourAndTheOtherArmAtTheFixedHour() throws Exception {
     MessageTemplate t = templates.save(f.tenantId(), new MessageTemplate.Draft("nudge", Channel.PUSH, true, null,
         List.of(new MessageTemplate.Variant("caring", 1, "Hi", "Hello"))), "test");
     String best = null;
@@ -111,12 +158,13 @@ class ResultsTest {
     }
     f.customer(best);
     f.customer(fixed);
-    // best's past message was opened at 20:xx Shanghai time
-    long old = f.queued(f.send(best, Channel.PUSH, MessageCategory.SERVICE, "nudge", "old"));
+    // best received an in-app message and clicked its link at 20:xx Shanghai time
+    f.template("news", Channel.INBOX, "News https://example.com/news");
+    long old = f.queued(f.send(best, Channel.INBOX, MessageCategory.SERVICE, "news", "old"));
     dispatcher.dispatchDue();
-    Instant opened = clock.instant().atZone(ReachFixture.SHANGHAI).with(LocalTime.of(20, 15)).toInstant();
-    jdbc.sql("update reach_deliveries set opened_at = :at where message_id = :id")
-        .param("at", Timestamp.from(opened)).param("id", old).update();
+    attempts.runDue(f.tenantId(), 10);
+    clock.set(clock.instant().atZone(ReachFixture.SHANGHAI).with(LocalTime.of(20, 15)).toInstant());
+    click(old);
     clock.advance(Duration.ofDays(1));
 
     var toBest = (SendOutcome.Queued) f.send(best, Channel.PUSH, MessageCategory.MARKETING, "nudge", "b");

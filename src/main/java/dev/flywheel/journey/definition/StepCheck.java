@@ -78,11 +78,12 @@ class StepCheck {
   }
 
   private void waitStep(long tenantId, JourneyStep step, String at, List<FieldIssue> issues) {
-    long modes = java.util.stream.Stream.of(step.duration(), step.untilEvent(), step.untilDate())
+    long modes = java.util.stream.Stream.of(step.duration(), step.untilEvent(), step.untilDate(),
+            step.waitsForPhoneOutcome() ? Boolean.TRUE : null)
         .filter(java.util.Objects::nonNull).count();
     if (modes != 1) {
       issues.add(new FieldIssue(at + "duration", "invalid-wait",
-          "a wait has exactly one of duration, until_event or until_date"));
+          "a wait has exactly one of duration, until_event, until_date or until_phone_outcome"));
       return;
     }
     if (step.duration() != null) {
@@ -100,7 +101,9 @@ class StepCheck {
       }
       return;
     }
-    definitions.eventType(tenantId, at + "until_event", step.untilEvent(), issues);
+    if (!step.waitsForPhoneOutcome()) {
+      definitions.eventType(tenantId, at + "until_event", step.untilEvent(), issues);
+    }
     definitions.condition(at + "until_condition", step.untilCondition(), issues);
     if (step.timeout() == null) {
       issues.add(new FieldIssue(at + "timeout", "missing-timeout", "waiting for an event needs a timeout"));

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Per version and step, in the version's step order: logged outcomes, arms and reach's message counts. */
 final class StepTally {
   /** Outcomes that count a step as completed; refusals and exhausted budgets do not. */
-  private static final Set<String> GOOD = Set.of("sent", "waiting", "event-arrived", "timed-out", "branched",
+  private static final Set<String> GOOD = Set.of("sent", "waiting", "event-arrived", "outcome-recorded", "timed-out", "branched",
       "granted", "tagged", "exited", "date-passed", "no-date");
 
   private StepTally() {}

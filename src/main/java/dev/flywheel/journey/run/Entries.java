@@ -10,6 +10,7 @@ import dev.flywheel.journey.definition.JourneyLanguage;
 import dev.flywheel.journey.store.JourneyIndex;
 import dev.flywheel.journey.store.JourneyStore;
 import dev.flywheel.platform.cel.CelValues;
+import dev.flywheel.reach.PhoneTaskOutcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Where the outside world meets runs, inside the transaction that publishes the news: an accepted
  * event ends runs whose goal it is, resumes runs waiting for it, counts as a milestone, and enters
  * customers into journeys it triggers; a loan-stage or lifecycle move enters journeys triggered by
- * it. An event type no published journey mentions costs one in-memory lookup and no SQL.
+ * it; a recorded phone-task outcome resumes runs waiting for it. An event type no published journey mentions costs one in-memory lookup and no SQL.
  */
 @Component
 class Entries {
@@ -80,6 +81,25 @@ class Entries {
       JourneyStep wait = definition.step(run.stepKey()).orElseThrow();
       if (language.test(wait.untilCondition(), variables)) {
         engine.apply(run, wait, runner.arrived(definition, wait, now), now);
+      }
+    }
+  }
+
+  /**
+   * A phone task's outcome was recorded: runs of the customer waiting for a phone outcome, whose
+   * phone task it was, go on at once (if {@code until_condition} holds for the outcome).
+   */
+  @EventListener
+  void on(PhoneTaskOutcome e) {
+    for (RunRow run : runs.lockInFlight(e.tenantId(), e.customerId())) {
+      if (run.waiting() && StepRunner.PHONE_OUTCOME.equals(run.waitingEvent()) && active(run)
+          && runs.sentMessage(run.id(), e.messageId())) {
+        JourneyDefinition definition = journeys.definition(run.tenantId(), run.journeyId(), run.version());
+        JourneyStep wait = definition.step(run.stepKey()).orElseThrow();
+        if (runner.outcomeCounts(run, wait, e.outcome().name())) {
+          Instant now = clock.instant();
+          engine.apply(run, wait, runner.outcomeRecorded(definition, wait, now), now);
+        }
       }
     }
   }

@@ -105,6 +105,12 @@ class RunStore {
         .param("run", runId).query(Long.class).optional();
   }
 
+  /** Whether a step of the run planned this reach message. */
+  boolean sentMessage(long runId, long messageId) {
+    return jdbc.sql("select exists (select 1 from journey_steps where run_id = :run and message_id = :message)")
+        .param("run", runId).param("message", messageId).query(Boolean.class).single();
+  }
+
   List<String> usedChannels(long runId) {
     return jdbc.sql("select distinct channel from journey_steps where run_id = :run and channel is not null and message_id is not null")
         .param("run", runId).query(String.class).list();

@@ -29,6 +29,11 @@ import org.springframework.stereotype.Component;
 class StepRunner {
   /** Date waits resume at this tenant-local time of day. */
   static final LocalTime REMIND_AT = LocalTime.of(10, 0);
+  /**
+   * {@code journey_runs.waiting_event} of a run waiting for a phone outcome; not an event type
+   * (those never start with {@code @}).
+   */
+  static final String PHONE_OUTCOME = "@phone_outcome";
   private final Effects effects;
   private final JourneyLanguage language;
   private final CustomerFacts facts;
@@ -65,6 +70,9 @@ class StepRunner {
       return new Transition.Next(step.key(), now.plus(Duration.parse(step.timeout())), step.untilEvent(),
           StepOutcome.of("waiting"));
     }
+    if (step.waitsForPhoneOutcome()) {
+      return phoneWait(run, definition, step, now);
+    }
     Object date = run.context().get("attributes") instanceof Map<?, ?> a ? a.get(step.untilDate()) : null;
     if (date == null) {
       return next(definition, step, null, now, StepOutcome.of("no-date"));
@@ -73,6 +81,33 @@ class StepRunner {
     Instant at = LocalDate.parse(date.toString()).atTime(REMIND_AT).atZone(zone).toInstant()
         .plus(step.offset() == null ? Duration.ZERO : Duration.parse(step.offset()));
     return next(definition, step, null, at.isBefore(now) ? now : at, StepOutcome.of(at.isBefore(now) ? "date-passed" : "waiting"));
+  }
+
+  /**
+   * Waits for the outcome of the run's latest phone task; when it is already recorded (and passes
+   * {@code until_condition}), goes on at once.
+   */
+  private Transition phoneWait(RunRow run, JourneyDefinition definition, JourneyStep step, Instant now) {
+    String recorded = runs.lastPhoneTask(run.id()).flatMap(message -> phoneOutcomes.of(run.tenantId(), message))
+        .map(Enum::name).orElse(null);
+    if (recorded != null && outcomeCounts(run, step, recorded)) {
+      return outcomeRecorded(definition, step, now);
+    }
+    return new Transition.Next(step.key(), now.plus(Duration.parse(step.timeout())), PHONE_OUTCOME,
+        StepOutcome.of("waiting"));
+  }
+
+  /** Whether a recorded outcome ends the phone wait: {@code until_condition} over it, if any. */
+  boolean outcomeCounts(RunRow run, JourneyStep wait, String outcome) {
+    return wait.untilCondition() == null || language.test(wait.untilCondition(), Map.of(
+        "customer", facts.of(run.tenantId(), run.customerId()),
+        "event", CelValues.normalize(run.context()),
+        JourneyLanguage.PHONE_OUTCOME, outcome));
+  }
+
+  /** The phone task's outcome was recorded: on to {@code on_event} (else the next step), due at once. */
+  Transition outcomeRecorded(JourneyDefinition definition, JourneyStep wait, Instant now) {
+    return next(definition, wait, wait.onEvent(), now, StepOutcome.of("outcome-recorded"));
   }
 
   /** The wait's event arrived: on to {@code on_event} (else the next step), due at once. */

@@ -11,6 +11,7 @@ import dev.flywheel.platform.tenancy.Tenants;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,11 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The triggers no event announces: segment entry (customers who are members now and were not at
  * the previous sweep enter) and daily schedules (once per tenant day after {@code daily_at}, every
- * member enters). One transaction per page of members; safe to repeat (entry keys are unique).
+ * member enters). One transaction per page of members; safe to repeat (entry keys are unique). A
+ * schedule day is claimed with a lease and marked done after its last page, so a crash mid-day
+ * does not lose the rest of the day's entries. A journey whose sweep fails does not stop the
+ * others.
  */
 @Component
 public class Sweeps {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sweeps.class);
   private static final int PAGE = 1_000;
+  /** How long a sweep owns a schedule day between pages; after it, another sweep takes the day over. */
+  static final Duration SCHEDULE_LEASE = Duration.ofMinutes(10);
   private final JourneyStore journeys;
   private final Segments segments;
   private final Tenants tenants;
@@ -52,12 +59,21 @@ public class Sweeps {
   public int run() {
     int entered = 0;
     for (long[] j : journeys.activeWithTrigger(TriggerKind.SEGMENT_ENTRY.name())) {
-      entered += segmentEntry(j[0], j[1], (int) j[2]);
+      entered += guarded(j, () -> segmentEntry(j[0], j[1], (int) j[2]));
     }
     for (long[] j : journeys.activeWithTrigger(TriggerKind.SCHEDULE.name())) {
-      entered += schedule(j[0], j[1], (int) j[2]);
+      entered += guarded(j, () -> schedule(j[0], j[1], (int) j[2]));
     }
     return entered;
+  }
+
+  private static int guarded(long[] journey, java.util.function.IntSupplier sweep) {
+    try {
+      return sweep.getAsInt();
+    } catch (RuntimeException e) {
+      log.warn("Sweep of journey {} (tenant {}) failed; the next sweep retries", journey[1], journey[0], e);
+      return 0;
+    }
   }
 
   private int segmentEntry(long tenantId, long journeyId, int version) {
@@ -102,30 +118,69 @@ public class Sweeps {
     JourneyDefinition definition = journeys.definition(tenantId, journeyId, version);
     Tenant tenant = tenants.find(tenantId).orElseThrow();
     ZonedDateTime local = clock.instant().atZone(tenant.timeZone());
-    LocalDate day = local.toLocalDate();
-    if (local.toLocalTime().isBefore(LocalTime.parse(definition.trigger().dailyAt()))) {
-      return 0;
+    if (!local.toLocalTime().isBefore(LocalTime.parse(definition.trigger().dailyAt()))) {
+      jdbc.sql("""
+              insert into journey_schedule_days (tenant_id, journey_id, day, entered) values (:t, :j, :day, 0)
+              on conflict do nothing""")
+          .param("t", tenantId).param("j", journeyId).param("day", Date.valueOf(local.toLocalDate())).update();
     }
-    int claimed = jdbc.sql("""
-            insert into journey_schedule_days (tenant_id, journey_id, day, entered) values (:t, :j, :day, 0)
-            on conflict do nothing""")
-        .param("t", tenantId).param("j", journeyId).param("day", Date.valueOf(day)).update();
-    if (claimed == 0) {
-      return 0;
-    }
+    List<LocalDate> open = jdbc.sql("""
+            select day from journey_schedule_days where tenant_id = :t and journey_id = :j and done_at is null
+            order by day""")
+        .param("t", tenantId).param("j", journeyId).query(Date.class).list().stream().map(Date::toLocalDate).toList();
     JourneyIndex.Active journey = new JourneyIndex.Active(journeyId, version, definition);
     int entered = 0;
+    for (LocalDate day : open) {
+      entered += scheduleDay(tenantId, journey, day);
+    }
+    return entered;
+  }
+
+  /**
+   * Enters every member for one schedule day, if this sweep can claim it: the claim is a lease
+   * (renewed with every page) and the day is done only after the last page, so a node that dies
+   * mid-day leaves it to the next sweep after the lease; entry keys skip those already entered.
+   */
+  private int scheduleDay(long tenantId, JourneyIndex.Active journey, LocalDate day) {
+    if (!lease(tenantId, journey.journeyId(), day, false, 0)) {
+      return 0;
+    }
+    int entered = 0;
     for (int page = 0; ; page++) {
-      SegmentMembers members = segments.members(tenantId, definition.trigger().segmentId(), page, PAGE);
-      Integer n = transactions.execute(tx -> (int) members.customerIds().stream()
-          .filter(c -> engine.enter(tenantId, journey, c, "schedule:" + day + ":" + c,
-              Map.of("type", "scheduled", "attributes", Map.of("day", day.toString()))).isPresent())
-          .count());
+      SegmentMembers members = segments.members(tenantId, journey.definition().trigger().segmentId(), page, PAGE);
+      Integer n = transactions.execute(tx -> {
+        int count = (int) members.customerIds().stream()
+            .filter(c -> engine.enter(tenantId, journey, c, "schedule:" + day + ":" + c,
+                Map.of("type", "scheduled", "attributes", Map.of("day", day.toString()))).isPresent())
+            .count();
+        lease(tenantId, journey.journeyId(), day, true, count);
+        return count;
+      });
       entered += n == null ? 0 : n;
       if (members.customerIds().size() < PAGE) {
         break;
       }
     }
+    jdbc.sql("""
+            update journey_schedule_days set done_at = :now, lease_until = null
+            where tenant_id = :t and journey_id = :j and day = :day""")
+        .param("now", Timestamp.from(clock.instant())).param("t", tenantId).param("j", journey.journeyId())
+        .param("day", Date.valueOf(day)).update();
     return entered;
+  }
+
+  /**
+   * Takes ({@code renew} false) or renews the day's lease, adding {@code entered}; false when the
+   * day is done or, when taking, another sweep's lease has not passed.
+   */
+  private boolean lease(long tenantId, long journeyId, LocalDate day, boolean renew, int entered) {
+    Instant now = clock.instant();
+    return jdbc.sql("""
+            update journey_schedule_days set lease_until = :until, entered = entered + :entered
+            where tenant_id = :t and journey_id = :j and day = :day and done_at is null
+              and (:renew or lease_until is null or lease_until <= :now)""")
+        .param("until", Timestamp.from(now.plus(SCHEDULE_LEASE))).param("entered", entered)
+        .param("renew", renew).param("t", tenantId).param("j", journeyId)
+        .param("day", Date.valueOf(day)).param("now", Timestamp.from(now)).update() == 1;
   }
 }

@@ -1,6 +1,7 @@
 package dev.flywheel.reach.plan;
 
 import dev.flywheel.reach.template.StickyChoice;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -10,43 +11,81 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Best contact time: the hour (tenant time) at which the customer most often opened or clicked a
- * message over the last 90 days, else the tenant's most frequent such hour. An experiment splits
- * customers stickily into {@value #BEST} and {@value #FIXED} (the tenant's fixed hour), the arm
- * being stored on the message.
+ * Best contact time: the hour (tenant time) at which messages were most often opened or clicked
+ * over the last 90 days (ties: the earlier hour), looked for in three places, in order:
+ * <ol>
+ *   <li>the customer's own messages, when they engaged at least {@value #MIN_OWN} times;
+ *   <li>else their segment's: messages planned while their customer was in the same segment (the
+ *       customer's lifecycle stage, stored on each message as {@code segment}), when at least
+ *       {@value #MIN_SEGMENT} engagements;
+ *   <li>else the whole tenant's (any engagement);
+ * </ol>
+ * else empty (the caller uses the tenant's fixed hour). An experiment splits customers stickily
+ * into {@value #BEST} and {@value #FIXED} (the tenant's fixed hour), the arm being stored on the
+ * message.
  */
 @Component
 public class BestTime {
   public static final String BEST = "best-time";
   public static final String FIXED = "fixed-hour";
+  /** Engagements a customer needs before their own hour is trusted. */
+  public static final int MIN_OWN = 3;
+  /** Engagements a segment needs before its hour is used. */
+  public static final int MIN_SEGMENT = 3;
+  private static final Duration WINDOW = Duration.ofDays(90);
   private final JdbcClient jdbc;
 
   BestTime(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
+  /** Where the hour came from. */
+  public enum Basis { CUSTOMER, SEGMENT, TENANT }
+
+  /** A chosen hour (0–23, tenant time) and where it came from. */
+  public record Pick(int hour, Basis basis) {}
+
+  private record Hours(int hour, long engagements, long total) {}
+
   /** The arm of one customer in one template's experiment. */
   public static String arm(long templateId, String customerId) {
     return StickyChoice.bucket("best-time/" + templateId, customerId) < 5_000 ? BEST : FIXED;
   }
 
-  /** The customer's best hour, else the tenant's, else empty. */
-  public Optional<Integer> hour(long tenantId, String customerId, ZoneId zone, Instant now) {
-    String sql = """
-        select extract(hour from coalesce(d.clicked_at, d.opened_at) at time zone :zone)::int as h, count(*)
-        from reach_deliveries d join reach_messages m on m.id = d.message_id
-        where d.tenant_id = :tenant and coalesce(d.clicked_at, d.opened_at) > :from
-          and (cast(:customer as text) is null or m.customer_id = :customer)
-        group by 1 order by 2 desc, 1 limit 1""";
-    for (String who : java.util.Arrays.asList(customerId, null)) {
-      List<Integer> hours = jdbc.sql(sql).param("zone", zone.getId()).param("tenant", tenantId)
-          .param("from", MessageRows.ts(now.minus(java.time.Duration.ofDays(90)))).param("customer", who)
-          .query((rs, n) -> rs.getInt(1)).list();
-      if (!hours.isEmpty()) {
-        return Optional.of(hours.getFirst());
+  /**
+   * The customer's best hour, else their segment's, else the tenant's, else empty.
+   *
+   * @param segment the customer's segment now (lifecycle stage name), or null
+   */
+  public Optional<Pick> hour(long tenantId, String customerId, String segment, ZoneId zone, Instant now) {
+    Optional<Hours> own = busiest(tenantId, "m.customer_id = :key", customerId, zone, now);
+    if (own.isPresent() && own.get().total() >= MIN_OWN) {
+      return Optional.of(new Pick(own.get().hour(), Basis.CUSTOMER));
+    }
+    if (segment != null) {
+      Optional<Hours> ofSegment = busiest(tenantId, "m.segment = :key", segment, zone, now);
+      if (ofSegment.isPresent() && ofSegment.get().total() >= MIN_SEGMENT) {
+        return Optional.of(new Pick(ofSegment.get().hour(), Basis.SEGMENT));
       }
     }
-    return Optional.empty();
+    return busiest(tenantId, "cast(:key as text) is null", null, zone, now)
+        .map(h -> new Pick(h.hour(), Basis.TENANT));
+  }
+
+  /** The hour with the most engagements among the messages {@code filter} selects, with the total. */
+  private Optional<Hours> busiest(long tenantId, String filter, String key, ZoneId zone, Instant now) {
+    List<Hours> hours = jdbc.sql("""
+            select h, n, sum(n) over () as total from (
+              select extract(hour from coalesce(d.clicked_at, d.opened_at) at time zone :zone)::int as h,
+                count(*) as n
+              from reach_deliveries d join reach_messages m on m.id = d.message_id
+              where d.tenant_id = :tenant and coalesce(d.clicked_at, d.opened_at) > :from and FILTER
+              group by 1) per_hour
+            order by n desc, h limit 1""".replace("FILTER", filter))
+        .param("zone", zone.getId()).param("tenant", tenantId).param("key", key)
+        .param("from", MessageRows.ts(now.minus(WINDOW)))
+        .query((rs, n) -> new Hours(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
+    return hours.stream().findFirst();
   }
 
   /** The first time at or after {@code from} whose hour (in {@code zone}) is {@code hour}. */
@@ -57,5 +96,11 @@ public class BestTime {
       at = at.plusDays(1);
     }
     return at.toInstant();
+  }
+
+  /** The segment of a customer for best contact time: their lifecycle stage, or null. */
+  public static String segmentOf(dev.flywheel.customer.CustomerProfile customer) {
+    return customer.lifecycle() == null || customer.lifecycle().stage() == null ? null
+        : customer.lifecycle().stage().name();
   }
 }

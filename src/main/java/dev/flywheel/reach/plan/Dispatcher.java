@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (skip the customer when another dispatcher holds it), take their due messages with
  * {@code FOR UPDATE SKIP LOCKED}, and let {@link CustomerDispatch} decide, hand-over to delivery
  * included. Several nodes and threads share the work; a failure (e.g. delivery's write) rolls back
- * that customer only, whose messages stay due for the next round. Restart-safe: a message leaves
+ * that customer only, whose messages then back off ({@link DispatchFailures}: deferred with reason
+ * {@code dispatch-failed} for 1, 2, 4 … minutes, dropped after 8 failures) instead of being
+ * retried every round. Restart-safe: a message leaves
  * PLANNED/DEFERRED only by a conditional update in the transaction that hands it over, so none is
  * handed over twice.
  */
@@ -34,17 +36,19 @@ public class Dispatcher {
   private final MessageRows rows;
   private final Touches touches;
   private final CustomerDispatch customers;
+  private final DispatchFailures failures;
   private final PolicyStore policies;
   private final Tenants tenants;
   private final Clock clock;
 
   Dispatcher(JdbcClient jdbc, TransactionTemplate transactions, MessageRows rows, Touches touches,
-      CustomerDispatch customers, PolicyStore policies, Tenants tenants, Clock clock) {
+      CustomerDispatch customers, DispatchFailures failures, PolicyStore policies, Tenants tenants, Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.rows = rows;
     this.touches = touches;
     this.customers = customers;
+    this.failures = failures;
     this.policies = policies;
     this.tenants = tenants;
     this.clock = clock;
@@ -77,13 +81,22 @@ public class Dispatcher {
           total += result[0];
           decided += result[1];
         } catch (RuntimeException e) {
-          log.warn("Dispatch of customer {} (tenant {}) failed; their messages stay due", customer.getValue(),
+          log.warn("Dispatch of customer {} (tenant {}) failed; their messages back off", customer.getValue(),
               customer.getKey(), e);
+          backOff(customer.getKey(), customer.getValue(), now);
         }
       }
       if (due.size() < batchSize || decided == 0) {
         return total;
       }
+    }
+  }
+
+  private void backOff(long tenantId, String customerId, Instant now) {
+    try {
+      transactions.executeWithoutResult(status -> failures.backOff(tenantId, customerId, now));
+    } catch (RuntimeException e) {
+      log.warn("Could not back off customer {} (tenant {}); their messages stay due", customerId, tenantId, e);
     }
   }
 

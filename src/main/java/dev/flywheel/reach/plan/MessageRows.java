@@ -37,22 +37,22 @@ public class MessageRows {
 
   public record NewMessage(long tenantId, String customerId, Channel channel, MessageCategory category,
       long templateId, int templateVersion, String templateKey, String variant, String arm, String source,
-      String dedupeKey, Instant notBefore, Instant plannedAt, Instant expiresAt, Map<String, Object> values) {}
+      String dedupeKey, String segment, Instant notBefore, Instant plannedAt, Instant expiresAt, Map<String, Object> values) {}
 
   /** Inserts a PLANNED message; empty when the dedupe key was used before. */
   public Optional<Long> insert(NewMessage m, Instant now) {
     Optional<Long> id = jdbc.sql("""
             insert into reach_messages (tenant_id, customer_id, channel, category, template_key, template_id,
-              template_version, variant, send_arm, source, dedupe_key, status, not_before, planned_at, expires_at,
-              values_json, created_at, updated_at)
+              template_version, variant, send_arm, source, dedupe_key, segment, status, not_before, planned_at,
+              expires_at, values_json, created_at, updated_at)
             values (:tenant, :customer, :channel, :category, :key, :template, :version, :variant, :arm, :source,
-              :dedupe, 'PLANNED', :notBefore, :planned, :expires, cast(:values as jsonb), :now, :now)
+              :dedupe, :segment, 'PLANNED', :notBefore, :planned, :expires, cast(:values as jsonb), :now, :now)
             on conflict (tenant_id, dedupe_key) do nothing
             returning id""")
         .param("tenant", m.tenantId()).param("customer", m.customerId()).param("channel", m.channel().name())
         .param("category", m.category().name()).param("key", m.templateKey()).param("template", m.templateId())
         .param("version", m.templateVersion()).param("variant", m.variant()).param("arm", m.arm())
-        .param("source", m.source()).param("dedupe", m.dedupeKey()).param("notBefore", ts(m.notBefore()))
+        .param("source", m.source()).param("dedupe", m.dedupeKey()).param("segment", m.segment()).param("notBefore", ts(m.notBefore()))
         .param("planned", ts(m.plannedAt())).param("expires", ts(m.expiresAt()))
         .param("values", json.writeValueAsString(m.values())).param("now", ts(now))
         .query(Long.class).optional();

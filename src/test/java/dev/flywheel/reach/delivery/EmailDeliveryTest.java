@@ -64,7 +64,7 @@ class EmailDeliveryTest {
         .containsExactly("alice@example.com");
     assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("news@example.com");
     assertThat(mail.getMessageID()).isEqualTo("<reach-" + id + "@example.com>");
-    String body = mail.getContent().toString();
+    String body = MailParts.text(mail);
     assertThat(body).startsWith("Hello Alice, see http://localhost:8080/r/").endsWith(". Thanks!")
         .doesNotContain("example.com/offer");
     assertThat(fixture.status(id)).isEqualTo("SENT");

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * HMAC signature with the shared secret (a request with a bad one gets 401) and answers with the
  * next scripted status (200 once the script is used up).
  */
-final class ProviderServer implements AutoCloseable {
+public final class ProviderServer implements AutoCloseable {
   record Request(String idempotencyKey, String timestamp, String signature, String body, boolean signatureValid,
       String customHeader, int answered) {}
 
@@ -24,7 +24,7 @@ final class ProviderServer implements AutoCloseable {
   private final Deque<Integer> script = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  ProviderServer(String secret) throws IOException {
+  public ProviderServer(String secret) throws IOException {
     this.secret = secret;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/send", exchange -> {
@@ -56,7 +56,7 @@ final class ProviderServer implements AutoCloseable {
     return this;
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/send";
   }
 

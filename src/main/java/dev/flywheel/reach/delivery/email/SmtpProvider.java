@@ -7,6 +7,7 @@ import dev.flywheel.reach.delivery.provider.ProviderConfig;
 import dev.flywheel.reach.delivery.provider.ProviderResult;
 import dev.flywheel.reach.delivery.provider.ProviderStore;
 import dev.flywheel.reach.delivery.send.DeliveryProperties;
+import dev.flywheel.reach.delivery.tracking.OpenPixel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  * else the application's {@code spring.mail.*} server. With neither, a message FAILS with
  * {@code email-not-configured} (never silently dropped). The {@code Message-ID} is derived from the
  * message id ({@code <reach-<id>@<sender domain>>}), the idempotency key mail systems dedupe by.
+ * Customer e-mails are multipart/alternative: the text, and an HTML part with clickable links and
+ * the open pixel ({@link OpenPixel}); staff mails are text only.
  */
 @Component
 class SmtpProvider implements ChannelProvider {
@@ -33,9 +36,11 @@ class SmtpProvider implements ChannelProvider {
   private final SmtpSenders senders;
   private final ObjectProvider<JavaMailSender> applicationMail;
   private final DeliveryProperties properties;
+  private final OpenPixel pixel;
 
   SmtpProvider(ProviderStore store, SmtpSenders senders, ObjectProvider<JavaMailSender> applicationMail,
-      DeliveryProperties properties) {
+      DeliveryProperties properties, OpenPixel pixel) {
+    this.pixel = pixel;
     this.store = store;
     this.senders = senders;
     this.applicationMail = applicationMail;
@@ -49,7 +54,8 @@ class SmtpProvider implements ChannelProvider {
 
   @Override
   public ProviderResult send(Parcel parcel) {
-    return mail(parcel.tenantId(), parcel.recipient(), parcel.subject(), parcel.body(),
+    String html = EmailHtml.of(parcel.body(), pixel.url(parcel.tenantId(), parcel.messageId()));
+    return mail(parcel.tenantId(), parcel.recipient(), parcel.subject(), parcel.body(), html,
         "reach-" + parcel.messageId(), parcel.idempotencyKey());
   }
 
@@ -66,6 +72,12 @@ class SmtpProvider implements ChannelProvider {
    * @param reference the {@code X-Flywheel-Message-Id} header
    */
   ProviderResult mail(long tenantId, String recipient, String subject, String body, String localId, String reference) {
+    return mail(tenantId, recipient, subject, body, null, localId, reference);
+  }
+
+  /** As above, with an HTML alternative when {@code html} is not null. */
+  private ProviderResult mail(long tenantId, String recipient, String subject, String body, String html,
+      String localId, String reference) {
     Optional<ProviderConfig> config = store.active(tenantId, Channel.EMAIL)
         .filter(c -> ProviderConfig.SMTP.equals(c.kind()) && c.smtp() != null);
     JavaMailSender sender = config.<JavaMailSender>map(senders::of).orElseGet(applicationMail::getIfAvailable);
@@ -78,7 +90,7 @@ class SmtpProvider implements ChannelProvider {
         .orElse(properties.emailFrom());
     String id = messageId(localId, from);
     try {
-      sender.send(message(sender, recipient, subject, body, from, id, reference));
+      sender.send(message(sender, recipient, subject, new Content(body, html), from, id, reference));
       return new ProviderResult.Sent(label, config.map(ProviderConfig::id).orElse(null), id, false);
     } catch (MailAuthenticationException e) {
       return new ProviderResult.Refused(label, "smtp-authentication-failed", e.getMessage());
@@ -90,15 +102,24 @@ class SmtpProvider implements ChannelProvider {
     }
   }
 
-  private static MimeMessage message(JavaMailSender sender, String recipient, String subject, String body,
+  /** The plain text and its HTML alternative (null for text only). */
+  private record Content(String text, String html) {}
+
+  private static MimeMessage message(JavaMailSender sender, String recipient, String subject, Content content,
       String from, String id, String reference) throws MessagingException {
     MimeMessage mime = sender instanceof JavaMailSenderImpl impl
         ? new FixedIdMessage(impl.getSession(), id) : sender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(mime, "UTF-8");
+    String body = content.text();
+    String html = content.html();
+    MimeMessageHelper helper = new MimeMessageHelper(mime, html != null, "UTF-8");
     helper.setFrom(from);
     helper.setTo(recipient);
     helper.setSubject(subject == null ? "" : subject);
-    helper.setText(body == null ? "" : body, false);
+    if (html == null) {
+      helper.setText(body == null ? "" : body, false);
+    } else {
+      helper.setText(body == null ? "" : body, html);
+    }
     mime.setHeader("X-Flywheel-Message-Id", reference);
     return mime;
   }
