@@ -7,7 +7,7 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.delivery.ProviderServer;
-import dev.flywheel.reach.delivery.http.Signatures;
+import dev.flywheel.platform.signing.Signatures;
 import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.reach.plan.BestTime;
 import dev.flywheel.reach.plan.Dispatcher;
