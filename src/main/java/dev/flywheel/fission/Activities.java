@@ -57,7 +57,8 @@ public class Activities {
     SECRETS.nextBytes(secret);
     Activity.QrArea qr = draft.qrArea() == null ? new Activity.QrArea(435, 1040, 200) : draft.qrArea();
     long id = store.create(tenantId, draft, qr, secret, actor, clock.instant());
-    ledger.fund(tenantId, Activity.budgetKey(id), draft.rewardAsset(),
+    long budget = ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(id));
+    ledger.fund(tenantId, budget, draft.rewardAsset(),
         Math.multiplyExact(itemRewards.perReward(tenantId, draft), (long) draft.maxRewards()), actor);
     Activity activity = store.find(tenantId, id).orElseThrow();
     reminders.schedule(activity);
@@ -92,7 +93,7 @@ public class Activities {
 
   @Transactional(readOnly = true)
   public Budget budget(long tenantId, long id) {
-    return ledger.budget(tenantId, Activity.budgetKey(id));
+    return ledger.budget(tenantId, ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(id)));
   }
 
   @Transactional

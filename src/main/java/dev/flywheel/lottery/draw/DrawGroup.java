@@ -185,9 +185,11 @@ public class DrawGroup {
     Long[] grantIds = new Long[drawing.size()];
     List<GrantRequest> grants = new ArrayList<>();
     List<Integer> granting = new ArrayList<>();
+    long budget = ledger.budgetKey(requests.get(drawing.getFirst()).tenantId(), Lottery.BUDGET_OWNER,
+        String.valueOf(lottery.id()));
     for (int k = 0; k < drawing.size(); k++) {
       Request r = requests.get(drawing.get(k));
-      Optional<GrantRequest> grant = DrawTransaction.grantRequest(r.tenantId(), lottery.id(), r.customerId(),
+      Optional<GrantRequest> grant = DrawTransaction.grantRequest(budget, r.tenantId(), lottery.id(), r.customerId(),
           r.requestId(), picks.prizes().get(k));
       if (grant.isPresent()) {
         grants.add(grant.get());

@@ -152,18 +152,23 @@ public class DrawTransaction {
 
   /** The prize's value from the lottery's budget; null for physical prizes and thank-you. */
   private Long grant(long tenantId, long lotteryId, String customerId, String requestId, Prize prize) {
-    Optional<GrantRequest> request = grantRequest(tenantId, lotteryId, customerId, requestId, prize);
+    Optional<GrantRequest> request = grantRequest(budgetKey(tenantId, lotteryId), tenantId, lotteryId, customerId,
+        requestId, prize);
     return request.isEmpty() ? null : grantId(lotteryId, ledger.grant(request.get()));
   }
 
+  /** The lottery's budget key in the ledger. */
+  long budgetKey(long tenantId, long lotteryId) {
+    return ledger.budgetKey(tenantId, Lottery.BUDGET_OWNER, String.valueOf(lotteryId));
+  }
+
   /** The ledger grant of a prize's value; empty for physical prizes and thank-you. */
-  static Optional<GrantRequest> grantRequest(long tenantId, long lotteryId, String customerId, String requestId,
-      Prize prize) {
+  static Optional<GrantRequest> grantRequest(long budget, long tenantId, long lotteryId, String customerId,
+      String requestId, Prize prize) {
     Optional<Asset> asset = prize.kind().asset();
     if (asset.isEmpty()) {
       return Optional.empty();
     }
-    long budget = Lottery.budgetKey(lotteryId);
     String rule = "prize-" + prize.id();
     String source = "lottery-draw:" + lotteryId + ":" + requestId;
     return Optional.of(prize.kind() == PrizeKind.COUPON
