@@ -29,9 +29,12 @@ public class Activities {
   private final Clock clock;
   private final Recommendations recommendations;
   private final ItemRewards itemRewards;
+  private final ProgressSignal signal;
 
   Activities(ActivityStore store, TaskStore tasks, Ledger ledger, Reminders reminders,
-      ApplicationEventPublisher events, Clock clock, Recommendations recommendations, ItemRewards itemRewards) {
+      ApplicationEventPublisher events, Clock clock, Recommendations recommendations, ItemRewards itemRewards,
+      ProgressSignal signal) {
+    this.signal = signal;
     this.recommendations = recommendations;
     this.itemRewards = itemRewards;
     this.store = store;
@@ -123,7 +126,9 @@ public class Activities {
     }
     tasks.review(helpId, "COUNTED", actor, now);
     Task task = tasks.find(tenantId, held.get().taskId()).orElseThrow();
-    events.publishEvent(new TaskProgress(tenantId, task.id(), task.helps(), task.helpersNeeded()));
+    TaskProgress progress = new TaskProgress(tenantId, task.id(), task.helps(), task.helpersNeeded());
+    signal.send(progress);
+    events.publishEvent(progress);
     return new Review(true, "approved", "Counted: " + task.helps() + " of " + task.helpersNeeded());
   }
 
