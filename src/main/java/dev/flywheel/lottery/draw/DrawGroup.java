@@ -47,6 +47,8 @@ public class DrawGroup {
   private final FulfilmentStore fulfilments;
   private final Spending spending;
   private final Ledger ledger;
+  /** Seed secrets by lottery id: written once at creation, never changed. */
+  private final Map<Long, byte[]> secrets = new java.util.concurrent.ConcurrentHashMap<>();
 
   DrawGroup(LotteryStore lotteries, DrawGroupStore store, FulfilmentStore fulfilments, Spending spending,
       Ledger ledger) {
@@ -82,7 +84,7 @@ public class DrawGroup {
       Instant now) {
     Request head = requests.get(indexes.getFirst());
     long tenant = head.tenantId();
-    Optional<Lottery> found = lotteries.find(tenant, head.lotteryId());
+    Optional<Lottery> found = lotteries.header(tenant, head.lotteryId()); // the pool: locked below
     Optional<DrawOutcome.Refused> closed = found.isEmpty()
         ? Optional.of(new DrawOutcome.Refused("not-found", "Lottery " + head.lotteryId() + " was not found"))
         : DrawTransaction.closed(found.get(), now);
@@ -120,7 +122,8 @@ public class DrawGroup {
       }
     }
     if (!drawing.isEmpty()) {
-      DrawPicks picks = DrawPicks.make(lottery, requests, drawing, store, lotteries.seedSecret(lottery.id()));
+      DrawPicks picks = DrawPicks.make(lottery, requests, drawing, store,
+          secrets.computeIfAbsent(lottery.id(), lotteries::seedSecret));
       commit(lottery, requests, drawing, picks, answers, now);
     }
   }

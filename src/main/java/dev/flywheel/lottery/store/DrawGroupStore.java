@@ -39,12 +39,19 @@ public class DrawGroupStore {
   /** The customers' rows for this lottery, created if missing, locked in customer order until commit. */
   public Map<String, DrawStore.Player> lockPlayers(long tenantId, long lotteryId, String[] sortedCustomers) {
     Map<String, DrawStore.Player> players = new HashMap<>();
+    java.sql.Array customers = array("text", sortedCustomers);
     jdbc.sql("""
             insert into lottery_players (tenant_id, lottery_id, customer_id)
-            select :tenant, :lottery, c from unnest(cast(:customers as text[])) with ordinality u(c, ord) order by ord
-            on conflict (lottery_id, customer_id) do update set draws = lottery_players.draws
-            returning customer_id, draws, dry_streak""")
-        .param("tenant", tenantId).param("lottery", lotteryId).param("customers", array("text", sortedCustomers))
+            select :tenant, :lottery, c from unnest(cast(:customers as text[])) with ordinality u(c, ord)
+            where not exists (select 1 from lottery_players p where p.lottery_id = :lottery and p.customer_id = u.c)
+            order by ord
+            on conflict (lottery_id, customer_id) do nothing""")
+        .param("tenant", tenantId).param("lottery", lotteryId).param("customers", customers).update();
+    jdbc.sql("""
+            select customer_id, draws, dry_streak from lottery_players
+            where lottery_id = :lottery and customer_id = any(cast(:customers as text[]))
+            order by customer_id for update""")
+        .param("lottery", lotteryId).param("customers", customers)
         .query(rs -> {
           players.put(rs.getString(1), new DrawStore.Player(rs.getInt(2), rs.getInt(3)));
         });
