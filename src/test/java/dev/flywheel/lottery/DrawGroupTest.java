@@ -109,6 +109,26 @@ class DrawGroupTest {
   }
 
   @Test
+  void anotherTenantsRequestForTheLotteryIsNotFoundAndDoesNotStopTheOwnersDraws() {
+    long owner = tenants.create().id();
+    long stranger = tenants.create().id();
+    Lottery lottery = fixtures.live(owner, null, List.of(points("Points", 1, 10, 5, 1), thankYou(1)));
+    fixtures.chances(owner, "mine", 1);
+    fixtures.chances(stranger, "theirs", 1);
+    List<DrawGroup.Request> requests = List.of(
+        new DrawGroup.Request(stranger, lottery.id(), "theirs", "s-1", "test"),
+        new DrawGroup.Request(owner, lottery.id(), "mine", "o-1", "test"));
+    List<DrawTransaction.Attempt> answers = new TransactionTemplate(transactions)
+        .execute(s -> group.drawAll(requests, clock.instant()));
+
+    assertThat(((DrawTransaction.Attempt.Answer) answers.get(0)).outcome())
+        .isEqualTo(new DrawOutcome.Refused("not-found", "Lottery " + lottery.id() + " was not found"));
+    assertThat(((DrawTransaction.Attempt.Answer) answers.get(1)).outcome()).isInstanceOf(DrawOutcome.Drawn.class);
+    assertThat(draws.chances(stranger, "theirs")).isEqualTo(1);
+    assertThat(draws.chances(owner, "mine")).isZero();
+  }
+
+  @Test
   void sixtyFourRacingClientsThroughTheGroupCommitKeepGuaranteeLimitsStockAndChancesExact() throws Exception {
     long tenant = tenants.create().id();
     // only the guarantee wins the big prize (weight 1 against a million), at most once per customer

@@ -72,9 +72,11 @@ public class DrawGroup {
   /** One attempt per request, in order. */
   public List<DrawTransaction.Attempt> drawAll(List<Request> requests, Instant now) {
     DrawTransaction.Attempt[] answers = new DrawTransaction.Attempt[requests.size()];
-    Map<Long, List<Integer>> byLottery = new TreeMap<>();
-    for (int i = 0; i < requests.size(); i++) {
-      byLottery.computeIfAbsent(requests.get(i).lotteryId(), l -> new ArrayList<>()).add(i);
+    Map<List<Long>, List<Integer>> byLottery = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+        ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0)));
+    for (int i = 0; i < requests.size(); i++) { // per (lottery, tenant): a wrong tenant's id finds no lottery
+      Request r = requests.get(i);
+      byLottery.computeIfAbsent(List.of(r.lotteryId(), r.tenantId()), l -> new ArrayList<>()).add(i);
     }
     byLottery.forEach((lottery, indexes) -> drawLottery(requests, indexes, answers, now));
     return List.of(answers);
@@ -90,10 +92,7 @@ public class DrawGroup {
         : DrawTransaction.closed(found.get(), now);
     List<Integer> live = new ArrayList<>();
     for (int i : indexes) {
-      if (requests.get(i).tenantId() != tenant) { // another tenant's id for this lottery: not theirs
-        answers[i] = new DrawTransaction.Attempt.Answer(new DrawOutcome.Refused("not-found",
-            "Lottery " + head.lotteryId() + " was not found"));
-      } else if (closed.isPresent()) {
+      if (closed.isPresent()) {
         answers[i] = new DrawTransaction.Attempt.Answer(closed.get());
       } else {
         live.add(i);
