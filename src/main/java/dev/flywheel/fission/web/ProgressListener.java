@@ -82,6 +82,9 @@ class ProgressListener implements SmartLifecycle {
             deliver(n.getParameter());
           }
         }
+        try (Statement unlisten = connection.createStatement()) { // the pooled connection goes back clean
+          unlisten.execute("unlisten *");
+        }
       } catch (SQLException e) {
         if (!running) {
           return;
