@@ -29,9 +29,12 @@ public class Activities {
   private final Clock clock;
   private final Recommendations recommendations;
   private final ItemRewards itemRewards;
+  private final ProgressSignal signal;
 
   Activities(ActivityStore store, TaskStore tasks, Ledger ledger, Reminders reminders,
-      ApplicationEventPublisher events, Clock clock, Recommendations recommendations, ItemRewards itemRewards) {
+      ApplicationEventPublisher events, Clock clock, Recommendations recommendations, ItemRewards itemRewards,
+      ProgressSignal signal) {
+    this.signal = signal;
     this.recommendations = recommendations;
     this.itemRewards = itemRewards;
     this.store = store;
@@ -57,7 +60,8 @@ public class Activities {
     SECRETS.nextBytes(secret);
     Activity.QrArea qr = draft.qrArea() == null ? new Activity.QrArea(435, 1040, 200) : draft.qrArea();
     long id = store.create(tenantId, draft, qr, secret, actor, clock.instant());
-    ledger.fund(tenantId, Activity.budgetKey(id), draft.rewardAsset(),
+    long budget = ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(id));
+    ledger.fund(tenantId, budget, draft.rewardAsset(),
         Math.multiplyExact(itemRewards.perReward(tenantId, draft), (long) draft.maxRewards()), actor);
     Activity activity = store.find(tenantId, id).orElseThrow();
     reminders.schedule(activity);
@@ -92,7 +96,7 @@ public class Activities {
 
   @Transactional(readOnly = true)
   public Budget budget(long tenantId, long id) {
-    return ledger.budget(tenantId, Activity.budgetKey(id));
+    return ledger.budget(tenantId, ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(id)));
   }
 
   @Transactional
@@ -122,7 +126,9 @@ public class Activities {
     }
     tasks.review(helpId, "COUNTED", actor, now);
     Task task = tasks.find(tenantId, held.get().taskId()).orElseThrow();
-    events.publishEvent(new TaskProgress(tenantId, task.id(), task.helps(), task.helpersNeeded()));
+    TaskProgress progress = new TaskProgress(tenantId, task.id(), task.helps(), task.helpersNeeded());
+    signal.send(progress);
+    events.publishEvent(progress);
     return new Review(true, "approved", "Counted: " + task.helps() + " of " + task.helpersNeeded());
   }
 

@@ -55,8 +55,6 @@ public record Activity(
 
   public enum Phase { BEFORE_START, RUNNING, ENDED }
 
-  /** The activity's ledger budget key (negative and far from lotteries' keys: no campaign collides). */
-  public static long budgetKey(long activityId) {
-    return -(4_000_000_000L + activityId);
-  }
+  /** The owner type of activities' budgets in the ledger ({@code Ledger.budgetKey(tenant, BUDGET_OWNER, id)}). */
+  public static final String BUDGET_OWNER = "fission-activity";
 }

@@ -33,9 +33,11 @@ public class Helps {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ProgressSignal signal;
 
   Helps(Invites invites, ActivityStore activities, TaskStore tasks, Customers customers,
-      ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+      ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, ProgressSignal signal) {
+    this.signal = signal;
     this.invites = invites;
     this.activities = activities;
     this.tasks = tasks;
@@ -58,7 +60,13 @@ public class Helps {
 
   public HelpOutcome help(HelpRequest request) {
     Instant now = clock.instant();
-    HelpOutcome outcome = tx.execute(status -> attempt(status, request, now));
+    HelpOutcome outcome = tx.execute(status -> {
+      HelpOutcome attempted = attempt(status, request, now);
+      if (attempted instanceof HelpOutcome.Counted c) { // every node's progress streams, on commit
+        signal.send(new TaskProgress(request.tenantId(), c.taskId(), c.helps(), c.needed()));
+      }
+      return attempted;
+    });
     if (outcome instanceof HelpOutcome.Counted counted) {
       events.publishEvent(new TaskProgress(request.tenantId(), counted.taskId(), counted.helps(), counted.needed()));
     }

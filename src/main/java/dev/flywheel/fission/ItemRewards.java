@@ -69,7 +69,8 @@ class ItemRewards {
           "The reward's catalog item no longer exists"));
     }
     int quantity = (int) activity.rewardAmount();
-    GrantOutcome granted = ledger.grant(GrantRequest.of(tenantId, Activity.budgetKey(activity.id()), "fission-reward",
+    long budget = ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(activity.id()));
+    GrantOutcome granted = ledger.grant(GrantRequest.of(tenantId, budget, "fission-reward",
         "fission-task:" + task.id(), task.customerId(), Asset.POINTS,
         Math.multiplyExact(item.get().pointPrice(), (long) quantity)));
     long grantId = switch (granted) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * activity's organisation unit), and "contact your customer to redeem" when a task completes.
  * One notice per (activity, employee, kind): a reminder firing twice notifies once. Each new
  * notice is also e-mailed once to the employee ({@link NoticeMail}; address = the console
- * username when it is an e-mail address), its outcome recorded on the notice.
+ * username when it is an e-mail address), retried with backoff while the mail server is
+ * unavailable, its outcome recorded on the notice.
  */
 @Component
 public class Notices {
@@ -82,11 +83,19 @@ public class Notices {
   /** The new notice's id, or empty when this (activity, employee, kind) was already notified. */
   private java.util.Optional<Long> insert(long tenantId, ConsoleUser user, long activityId, String kind, String body) {
     return jdbc.sql("""
-        insert into fission_notifications (tenant_id, user_id, activity_id, kind, body, created_at, email_to, email_status)
-        values (:t, :u, :a, :k, :b, :now, :to, 'PENDING') on conflict do nothing returning id
+        insert into fission_notifications (tenant_id, user_id, activity_id, kind, body, created_at, email_to, email_status, email_next_at)
+        values (:t, :u, :a, :k, :b, :now, :to, 'PENDING', :now) on conflict do nothing returning id
         """).param("t", tenantId).param("u", user.id()).param("a", activityId).param("k", kind).param("b", body)
         .param("now", Timestamp.from(clock.instant())).param("to", user.emailAddress().orElse(null))
         .query(Long.class).optional();
+  }
+
+  /**
+   * The durable retry of employee e-mails (task {@code fission-notice-mail}): tries every e-mail
+   * whose next attempt is due; answers how many were tried. Safe on several nodes at once.
+   */
+  public int retryEmails() {
+    return mail.retryDue();
   }
 
   public List<Notice> forEmployee(long tenantId, long userId) {

@@ -61,10 +61,11 @@ public class Redemptions {
         }
       };
     }
+    long budget = ledger.budgetKey(tenantId, Activity.BUDGET_OWNER, String.valueOf(activity.id()));
     GrantRequest request = activity.rewardAsset() == Asset.COUPON
-        ? GrantRequest.coupons(tenantId, Activity.budgetKey(activity.id()), "fission-reward", "fission-task:" + taskId,
+        ? GrantRequest.coupons(tenantId, budget, "fission-reward", "fission-task:" + taskId,
             task.customerId(), activity.rewardCouponTemplate(), (int) activity.rewardAmount())
-        : GrantRequest.of(tenantId, Activity.budgetKey(activity.id()), "fission-reward", "fission-task:" + taskId,
+        : GrantRequest.of(tenantId, budget, "fission-reward", "fission-task:" + taskId,
             task.customerId(), activity.rewardAsset(), activity.rewardAmount());
     long grantId = switch (ledger.grant(request)) {
       case GrantOutcome.Granted g -> g.grant().id();

@@ -1,6 +1,7 @@
 package dev.flywheel.ledger;
 
 import dev.flywheel.ledger.budget.BudgetAlerts;
+import dev.flywheel.ledger.budget.BudgetOwners;
 import dev.flywheel.ledger.budget.BudgetStore;
 import dev.flywheel.ledger.budget.Claim;
 import dev.flywheel.ledger.coupon.CouponStore;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +46,16 @@ public class Ledger {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final GroupCommit<GrantRequest, GrantOutcome> groupCommit;
+  private final BudgetOwners owners;
+  private final TransactionTemplate ownTx;
+  private final Map<String, Long> ownerKeys = new ConcurrentHashMap<>();
 
   Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, GrantBatches batches, CouponStore coupons, Lockups lockups,
       Clawbacks clawbacks, WalletReads wallets, LedgerProperties properties, PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock, BudgetOwners owners) {
+    this.owners = owners;
+    this.ownTx = new TransactionTemplate(transactions);
+    this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.budgets = budgets;
     this.alerts = alerts;
     this.grants = grants;
@@ -70,6 +80,26 @@ public class Ledger {
     if (groupCommit != null) {
       groupCommit.stop();
     }
+  }
+
+  /**
+   * The budget key of an owner that is not a campaign (e.g. {@code ("lottery", "12")}): use it
+   * wherever the ledger asks for a campaign id ({@link #fund}, {@link GrantRequest}, {@link #budget}).
+   * Registered in {@code ledger_budget_owners} on first use, in a transaction of its own (so the key
+   * is committed before anyone uses it); the same owner always gets the same key, a negative one
+   * that no campaign id and no other owner shares.
+   *
+   * @param ownerType lower-case letters, digits and dashes, e.g. {@code lottery}, {@code fission-activity}
+   */
+  public long budgetKey(long tenantId, String ownerType, String ownerId) {
+    String cacheKey = tenantId + "/" + ownerType + "/" + ownerId;
+    Long known = ownerKeys.get(cacheKey);
+    if (known != null) {
+      return known;
+    }
+    Long key = ownTx.execute(status -> owners.key(tenantId, ownerType, ownerId, clock.instant()));
+    ownerKeys.put(cacheKey, key);
+    return key;
   }
 
   /**

@@ -3,7 +3,11 @@ package dev.flywheel.ledger;
 import dev.flywheel.ledger.journal.Journal;
 import dev.flywheel.ledger.journal.Journal.Leg;
 import java.time.Clock;
+import dev.flywheel.ledger.wallet.SpendBatches;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,12 +24,42 @@ import org.springframework.transaction.annotation.Transactional;
 public class Spending {
   private final JdbcClient jdbc;
   private final Journal journal;
+  private final SpendBatches batches;
   private final Clock clock;
 
-  Spending(JdbcClient jdbc, Journal journal, Clock clock) {
+  Spending(JdbcClient jdbc, Journal journal, SpendBatches batches, Clock clock) {
     this.jdbc = jdbc;
     this.journal = journal;
+    this.batches = batches;
     this.clock = clock;
+  }
+
+  /**
+   * Many spends in the caller's transaction, each with {@link #spend}'s guarantees (exactly once
+   * per reference within the wallet, never below zero) and outcome, in request order; a customer's
+   * spends are taken in request order while the balance lasts. Per (tenant, asset) about four
+   * statements whatever the number of spends; wallets are locked in account id order.
+   */
+  @Transactional
+  public List<SpendOutcome> spendAll(List<SpendRequest> requests) {
+    return requests.isEmpty() ? List.of() : batches.spendAll(requests, clock.instant());
+  }
+
+  /** Available balances of several customers in one read; customers the ledger never saw are absent. */
+  @Transactional(readOnly = true)
+  public Map<String, Long> available(long tenantId, Collection<String> customerIds, Asset asset) {
+    Map<String, Long> balances = new HashMap<>();
+    if (customerIds.isEmpty()) {
+      return balances;
+    }
+    jdbc.sql("""
+            select owner_id, balance from ledger_accounts where tenant_id = :tenant and owner_type = 'CUSTOMER'
+              and owner_id in (:customers) and asset = :asset and kind = 'AVAILABLE' and slot = 0""")
+        .param("tenant", tenantId).param("customers", List.copyOf(customerIds)).param("asset", asset.name())
+        .query(rs -> {
+          balances.put(rs.getString(1), rs.getLong(2));
+        });
+    return balances;
   }
 
   /**

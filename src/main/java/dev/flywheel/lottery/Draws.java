@@ -2,7 +2,11 @@ package dev.flywheel.lottery;
 
 import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Spending;
+import dev.flywheel.lottery.draw.DrawGroup;
 import dev.flywheel.lottery.draw.DrawTransaction;
+import dev.flywheel.platform.batch.GroupCommit;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import dev.flywheel.lottery.store.DrawStore;
 import dev.flywheel.lottery.store.LotteryStore;
 import java.time.Clock;
@@ -11,17 +15,26 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Customers' draws. {@link #draw} is one transaction of its own: one chance spent, one prize
  * (stock taken by a conditional update, value granted from the lottery's budget), idempotent by
  * request id — a replay, even a concurrent one, answers the stored draw and changes nothing.
+ *
+ * <p>Draws made outside a transaction go through the draw group commit
+ * ({@code flywheel.lottery.group-commit.*}): concurrent draws queue and a worker runs whatever is
+ * waiting as ONE transaction ({@link DrawGroup}, set-based), answering each caller after the
+ * commit — same outcomes, same guarantees. A failed group is retried draw by draw
+ * ({@link DrawTransaction}); a group of one takes that path directly.
  */
 @Service
 public class Draws {
   public static final int MAX_REQUEST_ID_LENGTH = 100;
   private final DrawTransaction transaction;
+  private final DrawGroup group;
+  private final GroupCommit<DrawGroup.Request, DrawTransaction.Attempt> groupCommit;
   private final DrawStore draws;
   private final LotteryStore lotteries;
   private final Spending spending;
@@ -29,9 +42,10 @@ public class Draws {
   private final TransactionTemplate readOnly;
   private final Clock clock;
 
-  Draws(DrawTransaction transaction, DrawStore draws, LotteryStore lotteries, Spending spending,
-      PlatformTransactionManager transactions, Clock clock) {
+  Draws(DrawTransaction transaction, DrawGroup group, DrawStore draws, LotteryStore lotteries, Spending spending,
+      LotteryProperties properties, PlatformTransactionManager transactions, Clock clock) {
     this.transaction = transaction;
+    this.group = group;
     this.draws = draws;
     this.lotteries = lotteries;
     this.spending = spending;
@@ -40,6 +54,25 @@ public class Draws {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.clock = clock;
+    LotteryProperties.GroupCommit settings = properties.groupCommit();
+    this.groupCommit = settings.enabled()
+        ? new GroupCommit<>("lottery-draw-group", new GroupCommit.Limits(settings.maxSize(), Duration.ZERO,
+            settings.workers()), requests -> tx.execute(status -> group.drawAll(requests, clock.instant())),
+            r -> attempt(r.tenantId(), r.lotteryId(), r.customerId(), r.requestId(), r.actor()),
+            "it may have drawn: ask again with the same request id")
+        : null;
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (groupCommit != null) {
+      groupCommit.stop();
+    }
+  }
+
+  /** Statistics of the draw group commit (zeros when it is disabled). */
+  public GroupCommit.Stats groupCommitStats() {
+    return groupCommit != null ? groupCommit.stats() : new GroupCommit.Stats(0, 0, 0);
   }
 
   /** @throws IllegalArgumentException for a blank or too long request id or customer id */
@@ -50,7 +83,9 @@ public class Draws {
     if (customerId == null || customerId.isBlank()) {
       throw new IllegalArgumentException("customer id is required");
     }
-    DrawTransaction.Attempt attempt = attempt(tenantId, lotteryId, customerId, requestId, actor);
+    DrawTransaction.Attempt attempt = groupCommit == null || TransactionSynchronizationManager.isActualTransactionActive()
+        ? attempt(tenantId, lotteryId, customerId, requestId, actor)
+        : groupCommit.submit(new DrawGroup.Request(tenantId, lotteryId, customerId, requestId, actor));
     return switch (attempt) {
       case DrawTransaction.Attempt.Answer answer -> answer.outcome();
       case DrawTransaction.Attempt.Replay replay -> replay(lotteryId, customerId, requestId, tenantId);

@@ -79,7 +79,7 @@ public class Lotteries {
       return new LotteryResult.Refused("not-draft", "Only a draft can be launched", List.of());
     }
     budgetNeeded(found.get()).forEach((asset, amount) ->
-        ledger.fund(tenantId, Lottery.budgetKey(id), asset, amount, actor));
+        ledger.fund(tenantId, ledger.budgetKey(tenantId, Lottery.BUDGET_OWNER, String.valueOf(id)), asset, amount, actor));
     return new LotteryResult.Done(store.find(tenantId, id).orElseThrow());
   }
 
@@ -108,7 +108,7 @@ public class Lotteries {
   /** The lottery's ledger budget (funded, remaining, granted per asset). */
   @Transactional(readOnly = true)
   public Budget budget(long tenantId, long id) {
-    return ledger.budget(tenantId, Lottery.budgetKey(id));
+    return ledger.budget(tenantId, ledger.budgetKey(tenantId, Lottery.BUDGET_OWNER, String.valueOf(id)));
   }
 
   /** What launching funds: per ledger asset, {@code amount × initial stock} over the granted prizes. */

@@ -9,13 +9,8 @@ import java.util.List;
 public record Lottery(long id, String name, LotteryStatus status, Instant startsAt, Instant endsAt,
     Guarantee guarantee, List<Prize> prizes, String createdBy, Instant createdAt, Instant launchedAt) {
 
-  /**
-   * The key of the lottery's budget in the ledger, which keys budgets and grants by campaign id:
-   * lotteries use the negative of their id so they never meet a campaign's.
-   */
-  public static long budgetKey(long lotteryId) {
-    return -lotteryId;
-  }
+  /** The owner type of lotteries' budgets in the ledger ({@code Ledger.budgetKey(tenant, BUDGET_OWNER, id)}). */
+  public static final String BUDGET_OWNER = "lottery";
 
   public boolean openAt(Instant now) {
     return status == LotteryStatus.LIVE && !now.isBefore(startsAt) && now.isBefore(endsAt);

@@ -74,6 +74,7 @@ abstract class LotteryDrawBenchmark {
 
     baseline(tenant, seconds); // warm-up
     realRun(tenant, lotteryId, clients, warmup, new Histogram(3));
+    var groupsBefore = draws.groupCommitStats();
     if (BenchSettings.analyzing()) {
       jdbc.sql("analyze lottery_draws, lottery_players, lottery_prizes, ledger_accounts, ledger_entries, "
           + "ledger_postings, ledger_grants, bench_prize").update();
@@ -84,6 +85,10 @@ abstract class LotteryDrawBenchmark {
     double baseRate = rates[0];
     double realRate = rates[1];
 
+    var groupsAfter = draws.groupCommitStats();
+    long groups = groupsAfter.groups() - groupsBefore.groups();
+    long grouped = groupsAfter.requests() - groupsBefore.requests();
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Lottery lottery = lotteries.get(tenant, lotteryId).orElseThrow();
     Prize prize = lottery.prizes().getFirst();
     long drawRows = draws.count(tenant, lotteryId);
@@ -95,13 +100,18 @@ abstract class LotteryDrawBenchmark {
         .line("")
         .line("Baseline: 1 client, `UPDATE bench_prize SET stock = stock - 1 WHERE id = ? AND stock > 0`, autocommit, "
             + "own connection. Real: %d closed-loop clients (one customer each), `Draws.draw` on one lottery "
-            + "(1 POINTS prize of stock %,d weight 1, THANK_YOU weight 1), each draw its own transaction. "
+            + "(1 POINTS prize of stock %,d weight 1, THANK_YOU weight 1), each call answered after its commit (through the draw group commit). "
             + "%d interleaved rounds, %.1f s each way in total, warm-up %.1f s.", clients, INITIAL_STOCK, rounds,
             seconds, warmup)
         .line("")
         .header("baseline decrements/s", "draws/s", "draw p50 ms", "draw p99 ms", "ratio draws/baseline")
         .row(BenchReport.rate(baseRate), BenchReport.rate(realRate), BenchReport.ms(latency, 50),
             BenchReport.ms(latency, 99), String.format(java.util.Locale.ROOT, "%.2f", realRate / baseRate))
+        .line("")
+        .line("Draw group commit during the measured rounds: %,d group transactions carried %,d draws "
+            + "(%.1f per group), %,d groups failed and were retried draw by draw. Load average (1 min) at the end: %.2f.",
+            groups, grouped, groups == 0 ? 0.0 : (double) grouped / groups, groupsAfter.fallbacks() - groupsBefore.fallbacks(),
+            load)
         .line("")
         .line("After the run: %,d draws stored, %,d refused; prize stock %,d + awarded %,d = %,d (initial %,d).",
             drawRows, refused.sum(), prize.stock(), prize.awarded(), prize.stock() + prize.awarded(), INITIAL_STOCK);

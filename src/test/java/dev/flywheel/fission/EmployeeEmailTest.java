@@ -98,6 +98,57 @@ class EmployeeEmailTest {
         .query(Long.class).single()).isEqualTo(2);
   }
 
+  @Test
+  void anEmailToAnUnavailableMailServerIsRetriedWithBackoffAndSentOnceWhenItIsBack() throws Exception {
+    int smtpPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      smtpPort = probe.getLocalPort(); // free again once closed: nothing listens there during the outage
+    }
+    var tenant = tenants.create();
+    ApiClient api = new ApiClient(port, tenant.apiKey());
+    assertThat(api.put("/api/v1/reach/providers/email", Map.of("name", "mailer",
+        "smtp", Map.of("host", "127.0.0.1", "port", smtpPort, "from", "growth@bank.example"))).status()).isEqualTo(201);
+    String address = "wang.fang." + tenant.tenant().slug() + "@bank.example";
+    long wang = users.create(tenant.id(), address, "Wang Fang", TestTenants.PASSWORD, EnumSet.of(Role.EMPLOYEE)).id();
+    FissionFixtures fx = new FissionFixtures(activities, tasks, events, clock);
+    Activity a = fx.create(tenant.id(), FissionFixtures.draft(2, false, true, clock.instant().plusSeconds(3600),
+        clock.instant().plus(Duration.ofDays(3)), List.of()));
+    assertThat(attempts(wang)).containsExactly("created PENDING provider-unavailable 1");
+
+    notices.retryEmails(); // not due yet: the first retry waits a minute
+    assertThat(attempts(wang)).containsExactly("created PENDING provider-unavailable 1");
+    clock.advance(Duration.ofSeconds(61));
+    notices.retryEmails(); // still down: the next wait doubles
+    assertThat(attempts(wang)).containsExactly("created PENDING provider-unavailable 2");
+
+    com.icegreen.greenmail.util.GreenMail back = new com.icegreen.greenmail.util.GreenMail(
+        new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+    back.start();
+    try {
+      clock.advance(Duration.ofSeconds(61));
+      notices.retryEmails();
+      assertThat(attempts(wang)).containsExactly("created PENDING provider-unavailable 2"); // 2 minutes not yet over
+      clock.advance(Duration.ofSeconds(61));
+      notices.retryEmails();
+      assertThat(attempts(wang)).containsExactly("created SENT null 3");
+      clock.advance(Duration.ofHours(2));
+      notices.retryEmails();
+      reminders.fire(tenant.id(), Reminders.instanceId(a.id(), "created")); // a repeated notice: nothing new
+      assertThat(Arrays.stream(back.getReceivedMessages()).filter(m -> recipients(m).contains(address)))
+          .extracting(MimeMessage::getMessageID).singleElement().asString().startsWith("<staff-fission-notice-");
+    } finally {
+      back.stop();
+    }
+  }
+
+  @Autowired Notices notices;
+
+  private List<String> attempts(long userId) {
+    return jdbc.sql("select kind, email_status, email_reason, email_attempts from fission_notifications where user_id = :u")
+        .param("u", userId).query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+            + rs.getInt(4)).list();
+  }
+
   private List<String> emails(long userId) {
     return jdbc.sql("select kind, email_status, email_reason from fission_notifications where user_id = :u")
         .param("u", userId).query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();

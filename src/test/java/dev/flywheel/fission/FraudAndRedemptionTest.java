@@ -96,6 +96,6 @@ class FraudAndRedemptionTest {
     assertThat(outcomes.stream().filter(o -> !((RedeemOutcome.Redeemed) o).replayed())).hasSize(1);
     assertThat(outcomes.stream().map(o -> ((RedeemOutcome.Redeemed) o).grantId()).distinct()).hasSize(1);
     assertThat(ledger.wallet(tenant, "winner").balances().get(Asset.POINTS).available()).isEqualTo(100);
-    assertThat(ledger.budget(tenant, Activity.budgetKey(a.id())).lines().get(Asset.POINTS).granted()).isEqualTo(100);
+    assertThat(ledger.budget(tenant, ledger.budgetKey(tenant, Activity.BUDGET_OWNER, String.valueOf(a.id()))).lines().get(Asset.POINTS).granted()).isEqualTo(100);
   }
 }

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live help progress over SSE: open streams per task on this node, fed by {@link TaskProgress}
- * after the help commits. (Several nodes: each node pushes the helps it counted; the page also
- * re-reads the progress when the stream reconnects.)
+ * Live help progress over SSE: open streams per task on this node, fed by this node's
+ * {@link ProgressListener} with every progress any node committed (PostgreSQL LISTEN/NOTIFY); the
+ * page also re-reads the progress when the stream reconnects.
  */
 @Component
 class ProgressStream {
@@ -32,7 +33,12 @@ class ProgressStream {
     return emitter;
   }
 
-  @TransactionalEventListener(fallbackExecution = true)
+  /** This node's progress listener, feeding {@link #progressed}. */
+  @Bean
+  static ProgressListener progressListener(DataSource dataSource, ProgressStream stream) {
+    return new ProgressListener(dataSource, stream::progressed, "fission-progress-listener");
+  }
+
   void progressed(TaskProgress progress) {
     for (SseEmitter emitter : streams.getOrDefault(progress.taskId(), List.of())) {
       send(emitter, progress.helps(), progress.needed());

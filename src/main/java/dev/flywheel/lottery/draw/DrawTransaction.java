@@ -88,7 +88,7 @@ public class DrawTransaction {
     // the chance last: the customer's prize wallet (points / cash) is locked before the chance
     // wallet, as by an event that grants points and then chances (the other order may deadlock:
     // Draws retries the victim)
-    String reference = "lottery:" + lotteryId + ":draw:" + requestId;
+    String reference = chanceReference(lotteryId, requestId);
     SpendOutcome spend = spending.spend(tenantId, customerId, Asset.LOTTERY_CHANCE, 1, reference, actor);
     if (spend instanceof SpendOutcome.Insufficient) {
       tx.setRollbackOnly();
@@ -113,7 +113,7 @@ public class DrawTransaction {
     return new Attempt.Answer(new DrawOutcome.Drawn(draw, false, spent.availableAfter()));
   }
 
-  private static Optional<DrawOutcome.Refused> closed(Lottery lottery, Instant now) {
+  static Optional<DrawOutcome.Refused> closed(Lottery lottery, Instant now) {
     if (lottery.status() == LotteryStatus.DRAFT) {
       return Optional.of(new DrawOutcome.Refused("lottery-not-live", "Lottery " + lottery.id() + " is not launched"));
     }
@@ -145,20 +145,40 @@ public class DrawTransaction {
     }
   }
 
+  /** The exactly-once key of a draw's chance spend in the customer's chance wallet. */
+  static String chanceReference(long lotteryId, String requestId) {
+    return "lottery:" + lotteryId + ":draw:" + requestId;
+  }
+
   /** The prize's value from the lottery's budget; null for physical prizes and thank-you. */
   private Long grant(long tenantId, long lotteryId, String customerId, String requestId, Prize prize) {
+    Optional<GrantRequest> request = grantRequest(budgetKey(tenantId, lotteryId), tenantId, lotteryId, customerId,
+        requestId, prize);
+    return request.isEmpty() ? null : grantId(lotteryId, ledger.grant(request.get()));
+  }
+
+  /** The lottery's budget key in the ledger. */
+  long budgetKey(long tenantId, long lotteryId) {
+    return ledger.budgetKey(tenantId, Lottery.BUDGET_OWNER, String.valueOf(lotteryId));
+  }
+
+  /** The ledger grant of a prize's value; empty for physical prizes and thank-you. */
+  static Optional<GrantRequest> grantRequest(long budget, long tenantId, long lotteryId, String customerId,
+      String requestId, Prize prize) {
     Optional<Asset> asset = prize.kind().asset();
     if (asset.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    long budget = Lottery.budgetKey(lotteryId);
     String rule = "prize-" + prize.id();
     String source = "lottery-draw:" + lotteryId + ":" + requestId;
-    GrantRequest request = prize.kind() == PrizeKind.COUPON
+    return Optional.of(prize.kind() == PrizeKind.COUPON
         ? GrantRequest.coupons(tenantId, budget, rule, source, customerId, prize.couponTemplateId(),
             (int) prize.amount())
-        : GrantRequest.of(tenantId, budget, rule, source, customerId, asset.get(), prize.amount());
-    return switch (ledger.grant(request)) {
+        : GrantRequest.of(tenantId, budget, rule, source, customerId, asset.get(), prize.amount()));
+  }
+
+  static long grantId(long lotteryId, GrantOutcome outcome) {
+    return switch (outcome) {
       case GrantOutcome.Granted g -> g.grant().id();
       case GrantOutcome.AlreadyGranted a -> a.grant().id();
       // the budget is funded for the whole stock at launch: running short is a bug, not a business "no"

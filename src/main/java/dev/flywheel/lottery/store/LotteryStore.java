@@ -91,6 +91,12 @@ public class LotteryStore {
         .param("tenant", tenantId).param("id", id).query(this::lottery).optional();
   }
 
+  /** The lottery with an empty pool (no prize read): for a caller that locks and reads the pool itself. */
+  public Optional<Lottery> header(long tenantId, long id) {
+    return jdbc.sql(SELECT + " where tenant_id = :tenant and id = :id")
+        .param("tenant", tenantId).param("id", id).query((rs, n) -> lottery(rs, false)).optional();
+  }
+
   public List<Lottery> list(long tenantId, int limit) {
     return jdbc.sql(SELECT + " where tenant_id = :tenant order by id desc limit :limit")
         .param("tenant", tenantId).param("limit", limit).query(this::lottery).list();
@@ -123,12 +129,16 @@ public class LotteryStore {
       from lottery_lotteries""";
 
   private Lottery lottery(ResultSet rs, int n) throws SQLException {
+    return lottery(rs, true);
+  }
+
+  private Lottery lottery(ResultSet rs, boolean withPrizes) throws SQLException {
     Integer tier = (Integer) rs.getObject("guarantee_tier");
     Timestamp launched = rs.getTimestamp("launched_at");
     long id = rs.getLong("id");
     return new Lottery(id, rs.getString("name"), LotteryStatus.valueOf(rs.getString("status")),
         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-        tier == null ? null : new Guarantee(tier, rs.getInt("guarantee_draws")), prizes(id),
+        tier == null ? null : new Guarantee(tier, rs.getInt("guarantee_draws")), withPrizes ? prizes(id) : List.of(),
         rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
         launched == null ? null : launched.toInstant());
   }
