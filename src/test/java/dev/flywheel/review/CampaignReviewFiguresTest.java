@@ -137,8 +137,11 @@ class CampaignReviewFiguresTest {
     assertThat(r.<Number>get("customers.new_converted").longValue()).isEqualTo(1);
     assertThat(r.<Number>get("customers.existing_converted").longValue()).isZero();
 
-    var page = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD)
-        .get("/console/campaigns/" + id + "/review.md").body();
+    var operator = new ConsoleSession(port).login(tenant.user(Role.OPERATOR), TestTenants.PASSWORD);
+    String html = operator.get("/console/campaigns/" + id + "/review").body();
+    assertThat(html).contains("id=\"review-valuation\"", "600 points at 50 points per yuan", "Coupons: 1 of 3 redeemed",
+        "id=\"review-customers\"", "name=\"conversion_event\" maxlength=\"100\" value=\"drawdown\"");
+    var page = operator.get("/console/campaigns/" + id + "/review.md").body();
     assertThat(page).contains("| Points: 600 at 50 per yuan | 1200 |", "| Coupons: 1 of 3 redeemed, at face value | 1000 |",
         "| Total | 3700 |", "| Participants | 1 | 1 |", "| Converted | 1 | 0 |", "| convert | — | 1 | — | measured |");
   }
