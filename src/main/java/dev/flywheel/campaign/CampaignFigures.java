@@ -91,6 +91,25 @@ class CampaignFigures {
     return new LiveFigures(List.copyOf(days), participants, Map.copyOf(grants), Map.copyOf(totals));
   }
 
+  CampaignPeople people(long tenantId, long campaignId, Instant from, Instant to) {
+    long reached = jdbc.sql("""
+            select count(distinct customer_id) from campaign_decisions
+             where tenant_id = :tenant and campaign_id = :campaign
+               and reason not in ('OUTSIDE_WINDOW', 'NOT_IN_AUDIENCE')
+               and created_at >= :from and created_at < :to""")
+        .param("tenant", tenantId).param("campaign", campaignId).param("from", utc(from)).param("to", utc(to))
+        .query(Long.class).single();
+    Set<String> participants = new HashSet<>(jdbc.sql("""
+            select distinct g->>'customer_id'
+              from campaign_decisions d
+              cross join lateral jsonb_array_elements(coalesce(d.effects->'grants', '[]'::jsonb)) g
+             where d.tenant_id = :tenant and d.campaign_id = :campaign and d.applied
+               and d.created_at >= :from and d.created_at < :to""")
+        .param("tenant", tenantId).param("campaign", campaignId).param("from", utc(from)).param("to", utc(to))
+        .query(String.class).list());
+    return new CampaignPeople(reached, Set.copyOf(participants));
+  }
+
   /**
    * Events (ids) decided since {@code since} (less a day: decisions are made when an event
    * arrives, which may be later than it occurred, never much earlier) to which another exclusive

@@ -146,6 +146,15 @@ public class Campaigns {
     return figures.of(tenantId, campaignId, from, to);
   }
 
+  /**
+   * Who a campaign met in {@code [from, to)}, from its committed decisions: customers in its
+   * audience whose events it evaluated inside its window, and the customers it granted something.
+   * For the campaign review's links and its new-vs-existing split. Read-only.
+   */
+  public CampaignPeople people(long tenantId, long campaignId, java.time.Instant from, java.time.Instant to) {
+    return figures.people(tenantId, campaignId, from, to);
+  }
+
   public Optional<Campaign> find(long tenantId, long id) {
     return store.find(tenantId, id).map(records::view);
   }

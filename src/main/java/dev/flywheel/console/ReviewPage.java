@@ -65,11 +65,14 @@ class ReviewPage {
       @RequestParam(name = "conversion_target", required = false) Long conversionTarget,
       @RequestParam(required = false) Long reached, @RequestParam(required = false) Long conversions,
       @RequestParam(name = "value_per_conversion", required = false) Long value,
+      @RequestParam(name = "conversion_event", required = false) String conversionEvent,
+      @RequestParam(name = "points_per_yuan", required = false) Long pointsPerYuan,
       @RequestParam(defaultValue = "") String analysis, @RequestParam(defaultValue = "") String insights,
       RedirectAttributes redirect) {
     try {
       reviews.save(me.tenantId(), id, new ReviewSections(positive(reachTarget), positive(participantTarget),
-          positive(conversionTarget), positive(reached), positive(conversions), positive(value), analysis, insights),
+          positive(conversionTarget), positive(reached), positive(conversions), positive(value), conversionEvent,
+          pointsPerYuan == null || pointsPerYuan < 1 ? null : pointsPerYuan, analysis, insights),
           me.username());
       redirect.addFlashAttribute("notice", "review.saved");
     } catch (Problem p) {

@@ -152,6 +152,26 @@ public class Customers {
         .list();
   }
 
+  /**
+   * Which of {@code customerIds} are new in {@code [from, to)}: registered in it, or, with no
+   * registration time, first seen in it (the profile is created by the customer's first event).
+   * Unknown ids are not new. For a campaign review's new-vs-existing split.
+   */
+  public java.util.Set<String> newBetween(long tenantId, java.util.Collection<String> customerIds,
+      java.time.Instant from, java.time.Instant to) {
+    if (customerIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    pending.flush();
+    return java.util.Set.copyOf(jdbc.sql("""
+            select id from customers where tenant_id = :tenant and id = any(cast(:ids as text[]))
+              and coalesce(registered_at, created_at) >= :from and coalesce(registered_at, created_at) < :to""")
+        .param("tenant", tenantId).param("ids", customerIds.toArray(String[]::new))
+        .param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+        .param("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+        .query(String.class).list());
+  }
+
   /** Loan and lifecycle moves of one customer, oldest first. */
   public List<StageTransition> stageHistory(long tenantId, String customerId) {
     return jdbc.sql("""

@@ -2,6 +2,7 @@ package dev.flywheel.journey;
 
 import dev.flywheel.journey.definition.DefinitionCheck;
 import dev.flywheel.journey.report.ReportQuery;
+import dev.flywheel.journey.report.WeeklyReach;
 import dev.flywheel.journey.run.Engine;
 import dev.flywheel.journey.run.Sweeps;
 import dev.flywheel.journey.store.JourneyIndex;
@@ -35,11 +36,13 @@ public class Journeys {
   private final Engine engine;
   private final Sweeps sweeps;
   private final ReportQuery reports;
+  private final WeeklyReach weekly;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
   Journeys(JourneyStore store, JourneyJson json, JourneyIndex index, DefinitionCheck check, JourneyTemplates templates,
-      Engine engine, Sweeps sweeps, ReportQuery reports, TransactionTemplate transactions, Clock clock) {
+      Engine engine, Sweeps sweeps, ReportQuery reports, WeeklyReach weekly, TransactionTemplate transactions, Clock clock) {
+    this.weekly = weekly;
     this.store = store;
     this.json = json;
     this.index = index;
@@ -144,6 +147,17 @@ public class Journeys {
   public JourneyReport report(long tenantId, long id) {
     Journey journey = find(tenantId, id).orElseThrow(() -> Problem.notFound("journey", String.valueOf(id)));
     return reports.report(tenantId, journey);
+  }
+
+  /**
+   * The journey's messages per ISO week (in {@code zone}), version, step and copy variant: planned,
+   * sent, delivered (reached), opened, clicked and converted. For the weekly reach review.
+   *
+   * @throws Problem {@code not-found}
+   */
+  public List<JourneyWeek> weeklyReach(long tenantId, long id, java.time.ZoneId zone) {
+    find(tenantId, id).orElseThrow(() -> Problem.notFound("journey", String.valueOf(id)));
+    return weekly.of(tenantId, id, zone);
   }
 
   /**

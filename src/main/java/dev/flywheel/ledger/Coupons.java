@@ -41,6 +41,12 @@ public class Coupons {
     return store.templates(tenantId);
   }
 
+  /** Coupons one campaign issued and how many of them were redeemed (for its review's ROI). */
+  @Transactional(readOnly = true)
+  public CouponUse usage(long tenantId, long campaignId) {
+    return store.usage(tenantId, campaignId);
+  }
+
   /**
    * Redeems a coupon for an order; idempotent by {@code requestId} (a replay answers
    * {@code Redeemed} with {@code replayed = true}). Another tenant's or another customer's coupon

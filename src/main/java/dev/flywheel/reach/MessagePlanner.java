@@ -153,4 +153,9 @@ public class MessagePlanner implements Reach {
   public List<MessageFigures> figures(long tenantId, String sourcePrefix) {
     return figures.bySourceAndVariant(tenantId, sourcePrefix);
   }
+
+  @Override
+  public List<WeeklyMessageFigures> weeklyFigures(long tenantId, String sourcePrefix, java.time.ZoneId zone) {
+    return figures.byWeek(tenantId, sourcePrefix, zone);
+  }
 }

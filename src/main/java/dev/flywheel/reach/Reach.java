@@ -29,4 +29,10 @@ public interface Reach {
    * {@code sourcePrefix} (e.g. {@code journey/12/}).
    */
   List<MessageFigures> figures(long tenantId, String sourcePrefix);
+
+  /**
+   * As {@link #figures}, split by the ISO week (in {@code zone}) each message was planned in:
+   * what weekly reach reviews read.
+   */
+  List<WeeklyMessageFigures> weeklyFigures(long tenantId, String sourcePrefix, java.time.ZoneId zone);
 }

@@ -3,6 +3,7 @@ package dev.flywheel.review;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import dev.flywheel.campaign.Campaign;
+import dev.flywheel.campaign.CampaignPeople;
 import dev.flywheel.campaign.CampaignPlan;
 import dev.flywheel.campaign.CampaignStatus;
 import dev.flywheel.campaign.Campaigns;
@@ -13,11 +14,13 @@ import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
 import dev.flywheel.review.CampaignReview.Cost;
 import dev.flywheel.review.CampaignReview.Link;
+import dev.flywheel.review.CampaignReview.Valuation;
 import dev.flywheel.review.store.ReviewStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +32,12 @@ public class CampaignReviews {
   private final Campaigns campaigns;
   private final Ledger ledger;
   private final ReviewStore store;
+  private final ResultFigures results;
   private final Clock clock;
 
-  CampaignReviews(Campaigns campaigns, Ledger ledger, ReviewStore store, Clock clock) {
+  CampaignReviews(Campaigns campaigns, Ledger ledger, ReviewStore store, ResultFigures results, Clock clock) {
     this.campaigns = campaigns;
+    this.results = results;
     this.ledger = ledger;
     this.store = store;
     this.clock = clock;
@@ -51,15 +56,22 @@ public class CampaignReviews {
     Instant from = plan.window() != null && plan.window().startsAt() != null ? plan.window().startsAt() : c.createdAt();
     Instant to = plan.window() != null && plan.window().endsAt() != null ? plan.window().endsAt() : clock.instant();
     LiveFigures figures = campaigns.liveFigures(tenantId, campaignId, from, to);
+    CampaignPeople people = campaigns.people(tenantId, campaignId, from, to);
+    Set<String> converted = results.converted(tenantId, s.conversionEvent(), people.participants(), from, to);
     long grants = figures.grants().values().stream().mapToLong(Long::longValue).sum();
+    Long conversions = s.conversions() != null ? s.conversions() : converted == null ? null : (long) converted.size();
     List<Link> links = List.of(
-        new Link("reach", s.reachTarget(), s.reached(), s.reached() == null ? "none" : "entered"),
-        new Link("participate", s.participantTarget(), figures.participants(), "measured"),
+        new Link("reach", s.reachTarget(), s.reached() != null ? s.reached() : people.reached(),
+            s.reached() != null ? "entered" : "measured"),
+        new Link("participate", s.participantTarget(), (long) people.participants().size(), "measured"),
         new Link("complete", null, grants, "measured"),
-        new Link("convert", s.conversionTarget(), s.conversions(), s.conversions() == null ? "none" : "entered"));
+        new Link("convert", s.conversionTarget(), conversions,
+            s.conversions() != null ? "entered" : converted != null ? "measured" : "none"));
     List<Cost> costs = costs(plan, ledger.budget(tenantId, campaignId));
-    return new CampaignReview(c.id(), c.name(), plan.purpose(), plan.theme(), from, to, links, costs,
-        roi(s, costs), s, saved.map(ReviewStore.Saved::version).orElse(0),
+    Valuation valuation = results.valuation(tenantId, campaignId, s, costs, conversions);
+    return new CampaignReview(c.id(), c.name(), plan.purpose(), plan.theme(), from, to, links, costs, valuation,
+        ResultFigures.roi(valuation), results.split(tenantId, people, converted, from, to), s,
+        saved.map(ReviewStore.Saved::version).orElse(0),
         saved.map(ReviewStore.Saved::writtenBy).orElse(null), saved.map(ReviewStore.Saved::writtenAt).orElse(null));
   }
 
@@ -73,6 +85,12 @@ public class CampaignReviews {
     }
     if (sections.insights().length() > MAX_TEXT) {
       issues.add(new FieldIssue("insights", "too-long", "at most " + MAX_TEXT + " characters"));
+    }
+    if (sections.conversionEvent() != null && !sections.conversionEvent().matches("[A-Za-z0-9_.:-]{1,100}")) {
+      issues.add(new FieldIssue("conversion_event", "invalid", "an event type such as drawdown"));
+    }
+    if (sections.pointsPerYuan() != null && sections.pointsPerYuan() < 1) {
+      issues.add(new FieldIssue("points_per_yuan", "invalid", "a whole number of at least 1"));
     }
     if (!issues.isEmpty()) {
       throw Problem.invalid("invalid-request", "The review is not valid", issues);
@@ -113,14 +131,5 @@ public class CampaignReviews {
       out.add(new Cost(asset, planned, line.funded(), line.granted()));
     }
     return out;
-  }
-
-  /** Cash cost = granted cash back (fen); value = conversions × value per conversion. */
-  private static Double roi(ReviewSections s, List<Cost> costs) {
-    long cash = costs.stream().filter(c -> c.asset().equals("CASH_BACK")).mapToLong(Cost::granted).sum();
-    if (s.conversions() == null || s.valuePerConversion() == null || cash == 0) {
-      return null;
-    }
-    return (double) (s.conversions() * s.valuePerConversion() - cash) / cash;
   }
 }

@@ -26,7 +26,21 @@ public final class ReviewMarkdown {
       md.append("| ").append(c.asset()).append(" | ").append(c.planned()).append(" | ").append(c.funded())
           .append(" | ").append(c.granted()).append(" | ").append(pct(c.usage())).append(" |\n");
     }
-    md.append("\nROI: ").append(r.roi() == null ? "—" : pct(r.roi())).append("\n\n");
+    var v = r.valuation();
+    md.append("\n| Cost (fen) | Amount |\n|---|---:|\n");
+    md.append("| Cash (cash back, interest bonus) | ").append(v.cashCost()).append(" |\n");
+    md.append("| Points: ").append(v.pointsGranted()).append(" at ").append(v.pointsPerYuan()).append(" per yuan | ")
+        .append(v.pointsCost()).append(" |\n");
+    md.append("| Coupons: ").append(v.couponsRedeemed()).append(" of ").append(v.couponsIssued())
+        .append(" redeemed, at face value | ").append(v.couponCost()).append(" |\n");
+    md.append("| Total | ").append(v.totalCost()).append(" |\n");
+    md.append("\nValue: ").append(num(v.value())).append(" fen · ROI: ").append(r.roi() == null ? "—" : pct(r.roi()))
+        .append("\n\n");
+    var c = r.customers();
+    md.append("| Customers | New | Existing |\n|---|---:|---:|\n");
+    md.append("| Participants | ").append(c.newParticipants()).append(" | ").append(c.existingParticipants()).append(" |\n");
+    md.append("| Converted | ").append(num(c.newConverted())).append(" | ").append(num(c.existingConverted()))
+        .append(" |\n\n");
     md.append("## Analysis\n\n").append(orDash(r.sections().analysis())).append("\n\n");
     md.append("## Insights\n\n").append(orDash(r.sections().insights())).append('\n');
     return md.toString();

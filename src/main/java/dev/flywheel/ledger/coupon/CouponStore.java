@@ -99,6 +99,19 @@ public class CouponStore {
   }
 
   /** The coupon as stored, with the request id that redeemed it (to tell a replay from a reuse). */
+  /** Issued and redeemed coupons (count, face value in fen) granted by one campaign. */
+  public dev.flywheel.ledger.CouponUse usage(long tenantId, long campaignId) {
+    return jdbc.sql("""
+            select count(*), coalesce(sum(c.face_value), 0),
+              count(*) filter (where c.status = 'REDEEMED'),
+              coalesce(sum(c.face_value) filter (where c.status = 'REDEEMED'), 0)
+            from ledger_coupons c join ledger_grants g on g.id = c.grant_id
+            where c.tenant_id = :t and g.tenant_id = :t and g.campaign_id = :c""")
+        .param("t", tenantId).param("c", campaignId)
+        .query((rs, n) -> new dev.flywheel.ledger.CouponUse(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+        .single();
+  }
+
   public Optional<Stored> find(long tenantId, String code, Instant now) {
     return jdbc.sql("select * from ledger_coupons where tenant_id = :tenant and code = :code")
         .param("tenant", tenantId).param("code", code)

@@ -61,7 +61,7 @@ class ReviewController {
   static ReviewSections sections(Map<String, Object> body) {
     Map<String, Object> b = body == null ? Map.of() : body;
     return new ReviewSections(count(b, "reach_target"), count(b, "participant_target"), count(b, "conversion_target"),
-        count(b, "reached"), count(b, "conversions"), count(b, "value_per_conversion"), text(b, "analysis"),
+        count(b, "reached"), count(b, "conversions"), count(b, "value_per_conversion"), text(b, "conversion_event"), count(b, "points_per_yuan"), text(b, "analysis"),
         text(b, "insights"));
   }
 
