@@ -23,7 +23,7 @@ record CommunityForm(String name, String description, String chatKind, String ch
         managers == null ? List.of() : managers);
   }
 
-  List<String> checked() {
+  public List<String> checked() {
     return managers == null ? List.of() : managers;
   }
 }
