@@ -4,7 +4,6 @@ import dev.flywheel.community.Communities;
 import dev.flywheel.community.Community;
 import dev.flywheel.community.CommunityInsights;
 import dev.flywheel.community.CommunityResult;
-import dev.flywheel.community.ConsoleTab;
 import dev.flywheel.community.Health;
 import dev.flywheel.platform.security.ConsoleUser;
 import dev.flywheel.platform.security.ConsoleUsers;
@@ -29,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Communities in the console: the list with each community's tag mix and health, the create form,
  * and a community's overview (join link, chat secret for its managers, tag mix, participation
- * chart) and members. Every community page shares the header and tab bar ({@link ConsoleTab}).
+ * chart) and members. Every community page shares the header and tab bar
+ * ({@link dev.flywheel.community.ConsoleTab}, put on the model by {@link TabsAdvice}).
  */
 @Controller
 @PreAuthorize(ConsoleRoles.VIEW)
@@ -37,15 +37,12 @@ class CommunityPages {
   private final Communities communities;
   private final CommunityInsights insights;
   private final ConsoleUsers users;
-  private final List<ConsoleTab> tabs;
   private final MessageSource messages;
 
-  CommunityPages(Communities communities, CommunityInsights insights, ConsoleUsers users, List<ConsoleTab> tabs,
-      MessageSource messages) {
+  CommunityPages(Communities communities, CommunityInsights insights, ConsoleUsers users, MessageSource messages) {
     this.communities = communities;
     this.insights = insights;
     this.users = users;
-    this.tabs = CommunityTabs.sorted(tabs);
     this.messages = messages;
   }
 
@@ -119,12 +116,11 @@ class CommunityPages {
     }).orElseGet(() -> notFound(id));
   }
 
-  /** The shared model of a community page: the community, the tabs, which one is active, what the user may do. */
+  /** The shared model of a community page: the community, which tab is active, what the user may do. */
   Optional<ModelAndView> page(ConsoleUser me, long id, String tab, String template) {
     return communities.find(me.tenantId(), id).map(c -> {
       ModelAndView view = new ModelAndView(template);
       view.addObject("community", c);
-      view.addObject("tabs", tabs);
       view.addObject("activeTab", tab);
       view.addObject("manages", ConsoleRoles.manages(me, c));
       view.addObject("addsMembers", ConsoleRoles.addsMembers(me, c));
