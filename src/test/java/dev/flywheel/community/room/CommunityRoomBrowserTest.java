@@ -53,7 +53,7 @@ class CommunityRoomBrowserTest {
   }
 
   @Test
-  void twoMembersChatLiveAndTheManagersPostArrives() {
+  void twoMembersChatLiveAndTheManagersPostArrives() throws java.io.IOException {
     TestTenant tenant = tenants.create();
     customers.saveProfile(tenant.id(), "ann", Map.of("name", "Ann Lee"));
     customers.saveProfile(tenant.id(), "bo", Map.of("name", "Bo Wang"));
@@ -104,6 +104,15 @@ class CommunityRoomBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#messages .message.from-community")).getText())
         .contains("Quiz starts at 8 pm").contains("EMPLOYEE");
     assertThat(driver.findElement(By.id("room")).getAttribute("data-mode")).isEqualTo("live");
+    screenshot("community-room-375");
+  }
+
+  private void screenshot(String name) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Path shot = ((org.openqa.selenium.TakesScreenshot) driver)
+        .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+    java.nio.file.Files.copy(shot, dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void live(WebDriverWait wait) {
