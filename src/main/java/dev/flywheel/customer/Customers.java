@@ -118,6 +118,50 @@ public class Customers {
     return new CustomerPage(items, Math.max(0, page), limit, total);
   }
 
+  /** The tags of the given customers (unknown ids are absent), for reads such as a community's tag mix. */
+  public Map<String, List<String>> tagsOf(long tenantId, java.util.Collection<String> customerIds) {
+    if (customerIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> found = new java.util.HashMap<>();
+    jdbc.sql("select id, tags from customers where tenant_id = :tenant and id = any(cast(:ids as text[]))")
+        .param("tenant", tenantId).param("ids", customerIds.toArray(String[]::new))
+        .query(rs -> {
+          found.put(rs.getString(1), tags(rs.getArray(2)));
+        });
+    return found;
+  }
+
+  /**
+   * The tenant's customers holding at least one of {@code tags}, grouped by the exact subset of
+   * {@code tags} each holds: per subset the count and up to {@code sample} ids (most recently
+   * active first, then by id). Customers in {@code excluding} are left out. One query; for
+   * suggestions such as whom to invite into a community to reach a tag mix.
+   */
+  public List<TagCombination> tagCombinations(long tenantId, java.util.Collection<String> tags,
+      java.util.Collection<String> excluding, int sample) {
+    if (tags.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            with held as (
+              select id, last_active_at,
+                array(select t from unnest(tags) t where t = any(cast(:tags as text[])) order by t) as combo
+              from customers
+              where tenant_id = :tenant and tags && cast(:tags as text[]) and not (id = any(cast(:excluding as text[])))),
+            ranked as (
+              select combo, id, count(*) over (partition by combo) as n,
+                row_number() over (partition by combo order by last_active_at desc nulls last, id) as rn
+              from held)
+            select combo, max(n) as n, array_agg(id order by rn) as ids from ranked where rn <= :sample
+            group by combo order by max(n) desc, combo""")
+        .param("tenant", tenantId).param("tags", tags.stream().distinct().toArray(String[]::new))
+        .param("excluding", excluding.toArray(String[]::new)).param("sample", Math.clamp(sample, 1, 10_000))
+        .query((rs, n) -> new TagCombination(tags(rs.getArray("combo")), rs.getLong("n"),
+            tags(rs.getArray("ids"))))
+        .list();
+  }
+
   /**
    * How a bulk send may reach one customer: loan stage, registered on H5 only, opted out of the
    * channel's consent, and whether the channel's address is known.
