@@ -118,14 +118,19 @@ public class BudgetStore {
    */
   public record BatchClaim(Long accountId, Long budgetId, long available, boolean exact) {}
 
-  /** One of this transaction's own locked accounts of the budget that holds enough. */
+  /**
+   * One of this transaction's own locked accounts of the budget that holds enough. Locked again
+   * without waiting (a no-op for a row this transaction holds): after a rollback to a savepoint
+   * the memory may name a row whose lock was released, and such a row is then taken only if free.
+   */
   private Optional<Claim.Claimed> heldWithEnough(List<Long> accounts, long amount) {
     if (accounts.isEmpty()) {
       return Optional.empty();
     }
     return jdbc.sql("""
             select id, budget_id from ledger_accounts where id = any(cast(:ids as bigint[])) and balance >= :amount
-            order by slot desc limit 1""")
+            order by slot desc limit 1
+            for update skip locked""")
         .param("ids", accounts.toArray(Long[]::new)).param("amount", amount)
         .query((rs, n) -> new Claim.Claimed(rs.getLong(1), rs.getLong(2))).optional();
   }
