@@ -162,14 +162,15 @@ public class Ledger {
     Instant now = clock.instant();
     String actor = "campaign:" + request.campaignId();
     Claim claim = budgets.claim(request.tenantId(), request.campaignId(), request.asset(), request.amount(), actor, now);
-    if (claim instanceof Claim.Short(Long budgetId, long remaining)) {
-      if (budgetId != null) {
+    if (claim instanceof Claim.Short(Long budgetId, long remaining, Long lockedMain, boolean contended)) {
+      if (budgetId != null && !contended) {
         alerts.refused(budgetId, now);
       }
       return new GrantOutcome.BudgetExhausted(request.campaignId(), request.asset(), remaining);
     }
     Claim.Claimed claimed = (Claim.Claimed) claim;
     Optional<GrantStore.Recorded> recorded = grants.record(request, claimed.accountId(), actor, now);
+    budgets.walletsLocked();
     if (recorded.isEmpty()) {
       // a concurrent twin committed first; we only held the slot's lock, nothing to undo
       return new GrantOutcome.AlreadyGranted(grants.find(request.tenantId(), request.campaignId(),

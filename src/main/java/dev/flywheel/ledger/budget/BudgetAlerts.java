@@ -72,10 +72,17 @@ public class BudgetAlerts {
     return fired;
   }
 
+  /**
+   * Inserts the alert row unless it exists. Never waits: when another transaction is recording the
+   * same alert (it holds the advisory lock of the row's key), this one leaves it to that one — a
+   * grant holding budget locks must not wait for an alert row (see {@code BudgetStore}'s lock
+   * order); if that transaction rolls back, the upkeep's {@link #sweep} fires the alert.
+   */
   private boolean record(State s, int percent, Instant now) {
     return jdbc.sql("""
             insert into ledger_budget_alerts (budget_id, percent, funded, remaining, created_at)
-            values (:budget, :percent, :funded, :remaining, :now)
+            select :budget, :percent, :funded, :remaining, :now
+            where pg_try_advisory_xact_lock(5004, (hashtextextended(:budget || '/' || :percent || '/' || :funded, 0) % 2147483647)::int)
             on conflict (budget_id, percent, funded) do nothing""")
         .param("budget", s.budgetId()).param("percent", percent).param("funded", s.funded())
         .param("remaining", s.remaining()).param("now", Timestamp.from(now)).update() == 1;

@@ -26,9 +26,18 @@ import org.springframework.stereotype.Component;
  * all rows locked: no over-grant (every debit is checked under the row lock, and a check
  * constraint backs it) and no stranded remainder (a refusal means the whole budget is short).
  *
- * <p>Lock order is slot, then main, then (slow path only) the other slots; fast-path holders never
- * wait on anything of the budget, so one grant per transaction cannot deadlock. Two grants of the
- * same campaign in one transaction near exhaustion may (PostgreSQL then aborts one).
+ * <p>Lock order. A fast-path claim never waits (SKIP LOCKED). A transaction <em>waits</em> for a
+ * budget's rows (its main account, then during consolidation its slots) only when every budget it
+ * already holds comes before this one in (tenant, campaign, asset) order and it holds none of this
+ * budget's slots and no wallet it credited ({@link HeldBudgets}); {@code Ledger.grantAll} claims in
+ * that order, and locks wallets only after every claim. So a slot
+ * holder never waits for its own budget's main account (whose holder may be consolidating, i.e.
+ * waiting for that slot), and waits between budgets only go up the order: no cycle among budget
+ * locks. A transaction that may not wait (it claims a budget a second time while holding one of
+ * its slots, or claims budgets out of order) first uses what it already holds, then free slots,
+ * then takes the main account and the other slots only if nobody holds them (SKIP LOCKED); when
+ * that is still short while another transaction holds part of the budget, the claim is
+ * {@link Claim.Short#contended() contended}: refused without waiting (and without the 100 % alert).
  */
 @Component
 public class BudgetStore {
@@ -63,35 +72,68 @@ public class BudgetStore {
     return budgetId;
   }
 
+  /**
+   * Records that the current transaction locked customer wallets to credit grants: from now on it
+   * never waits for a budget's rows (see the class comment).
+   */
+  public void walletsLocked() {
+    HeldBudgets.current(this).wallets();
+  }
+
   /** Finds and locks budget value for a grant of {@code amount}; see the class comment. */
   public Claim claim(long tenantId, long campaignId, Asset asset, long amount, String actor, Instant now) {
+    HeldBudgets held = HeldBudgets.current(this);
+    HeldBudgets.Key key = new HeldBudgets.Key(tenantId, campaignId, asset);
+    Optional<Claim.Claimed> own = heldWithEnough(held.accounts(key), amount);
+    if (own.isPresent()) {
+      return own.get();
+    }
     Optional<Claim.Claimed> free = freeSlot(tenantId, campaignId, asset, amount);
     if (free.isPresent()) {
+      held.slot(key, free.get().accountId());
       return free.get();
     }
-    return slowPath(tenantId, campaignId, asset, amount, actor, now);
+    return slowPath(key, held, amount, actor, now);
   }
 
   /**
    * Finds and locks budget value for a batch of grants totalling {@code total}: the same claim as
    * {@link #claim}, once for the whole batch. When the budget cannot cover the total, answers the
-   * main account (locked, every slot swept into it, so its balance is the exact remainder) with
-   * what it holds, so the caller grants in request order until that runs out.
+   * main account (locked, every slot it could take swept into it) with what it holds, so the
+   * caller grants in request order until that runs out.
    */
   public BatchClaim claimBatch(long tenantId, long campaignId, Asset asset, long total, String actor, Instant now) {
     Claim claim = claim(tenantId, campaignId, asset, total, actor, now);
     return switch (claim) {
-      case Claim.Claimed c -> new BatchClaim(c.accountId(), c.budgetId(), total);
-      case Claim.Short(Long budgetId, long remaining) -> budgetId == null ? new BatchClaim(null, null, 0)
-          : new BatchClaim(mainAccount(budgetId), budgetId, remaining);
+      case Claim.Claimed c -> new BatchClaim(c.accountId(), c.budgetId(), total, true);
+      case Claim.Short s -> s.lockedMain() == null ? new BatchClaim(null, s.budgetId(), 0, !s.contended())
+          : new BatchClaim(s.lockedMain(), s.budgetId(), s.remaining(), !s.contended());
     };
   }
 
   /**
    * @param accountId the locked account to debit, null when the campaign has no budget for the asset
-   * @param available how much of the batch it can pay: the batch total, or (short) the exact remainder
+   * @param available how much of the batch it can pay: the batch total, or (short) the remainder
+   * @param exact false when the remainder is contended (part of the budget in another transaction)
    */
-  public record BatchClaim(Long accountId, Long budgetId, long available) {}
+  public record BatchClaim(Long accountId, Long budgetId, long available, boolean exact) {}
+
+  /**
+   * One of this transaction's own locked accounts of the budget that holds enough. Locked again
+   * without waiting (a no-op for a row this transaction holds): after a rollback to a savepoint
+   * the memory may name a row whose lock was released, and such a row is then taken only if free.
+   */
+  private Optional<Claim.Claimed> heldWithEnough(List<Long> accounts, long amount) {
+    if (accounts.isEmpty()) {
+      return Optional.empty();
+    }
+    return jdbc.sql("""
+            select id, budget_id from ledger_accounts where id = any(cast(:ids as bigint[])) and balance >= :amount
+            order by slot desc limit 1
+            for update skip locked""")
+        .param("ids", accounts.toArray(Long[]::new)).param("amount", amount)
+        .query((rs, n) -> new Claim.Claimed(rs.getLong(1), rs.getLong(2))).optional();
+  }
 
   /** A slot holding at least {@code amount} that no other transaction holds, now locked; never waits. */
   private Optional<Claim.Claimed> freeSlot(long tenantId, long campaignId, Asset asset, long amount) {
@@ -106,34 +148,30 @@ public class BudgetStore {
         .query((rs, n) -> new Claim.Claimed(rs.getLong(1), rs.getLong(2))).optional();
   }
 
-  private Claim slowPath(long tenantId, long campaignId, Asset asset, long amount, String actor, Instant now) {
-    Optional<Main> locked = jdbc.sql("""
-            select a.id, a.balance, b.id, b.funded, b.slots from ledger_accounts a
-            join ledger_budgets b on b.id = a.budget_id
-            where a.tenant_id = :tenant and a.owner_type = 'CAMPAIGN' and a.owner_id = :owner
-              and a.asset = :asset and a.kind = 'BUDGET' and a.slot = 0
-            for update of a""")
-        .param("tenant", tenantId).param("owner", String.valueOf(campaignId)).param("asset", asset.name())
-        .query((rs, n) -> new Main(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)))
-        .optional();
+  private Claim slowPath(HeldBudgets.Key key, HeldBudgets held, long amount, String actor, Instant now) {
+    boolean mayWait = held.mayWaitFor(key);
+    Optional<Main> locked = lockMain(key, mayWait);
     if (locked.isEmpty()) {
-      return new Claim.Short(null, 0);
+      return mayWait ? new Claim.Short(null, 0, null, false) : busy(key);
     }
     Main main = locked.get();
+    held.main(key, main.accountId());
     // Waiting for the main account's lock takes a while under load, and slots free up meanwhile.
     // If one now holds enough, take it: refilling here would move a chunk into a slot that is
     // merely busy, not short, drain the main account, and soon force a consolidation that waits
     // for every grant in flight (measured: GrantThroughputBenchmarkTest, 64 clients).
-    Optional<Claim.Claimed> freed = freeSlot(tenantId, campaignId, asset, amount);
+    Optional<Claim.Claimed> freed = freeSlot(key.tenantId(), key.campaignId(), key.asset(), amount);
     if (freed.isPresent()) {
+      held.slot(key, freed.get().accountId());
       return freed.get();
     }
     long available = main.balance();
     if (available < amount) {
-      available += consolidate(tenantId, main, asset, actor, now);
+      available += consolidate(key, held, main, mayWait, actor, now);
     }
     if (available < amount) {
-      return new Claim.Short(main.budgetId(), available);
+      boolean contended = !mayWait && othersHoldSome(main.budgetId(), held.accounts(key));
+      return new Claim.Short(main.budgetId(), available, main.accountId(), contended);
     }
     long chunk = Math.min(available, Math.max(amount, main.funded() / (main.slots() * 4L)));
     if (chunk > amount) {
@@ -143,7 +181,8 @@ public class BudgetStore {
               for update skip locked""")
           .param("budget", main.budgetId()).query(Long.class).optional();
       if (slot.isPresent()) {
-        journal.post(tenantId, "REFILL", "campaign:" + campaignId, actor, asset, now,
+        held.slot(key, slot.get());
+        journal.post(key.tenantId(), "REFILL", "campaign:" + key.campaignId(), actor, key.asset(), now,
             List.of(new Leg(main.accountId(), -chunk), new Leg(slot.get(), chunk)));
         return new Claim.Claimed(slot.get(), main.budgetId());
       }
@@ -151,18 +190,54 @@ public class BudgetStore {
     return new Claim.Claimed(main.accountId(), main.budgetId());
   }
 
-  /** Moves every slot's balance back to the main account, waiting for slots in flight. */
-  private long consolidate(long tenantId, Main main, Asset asset, String actor, Instant now) {
+  /** The main account, locked: waiting for it when allowed, else only when nobody holds it. */
+  private Optional<Main> lockMain(HeldBudgets.Key key, boolean mayWait) {
+    return jdbc.sql("""
+            select a.id, a.balance, b.id, b.funded, b.slots from ledger_accounts a
+            join ledger_budgets b on b.id = a.budget_id
+            where a.tenant_id = :tenant and a.owner_type = 'CAMPAIGN' and a.owner_id = :owner
+              and a.asset = :asset and a.kind = 'BUDGET' and a.slot = 0
+            for update of a""" + (mayWait ? "" : " skip locked"))
+        .param("tenant", key.tenantId()).param("owner", String.valueOf(key.campaignId()))
+        .param("asset", key.asset().name())
+        .query((rs, n) -> new Main(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)))
+        .optional();
+  }
+
+  /** Refused without waiting: another transaction holds the main account (or there is no budget). */
+  private Claim busy(HeldBudgets.Key key) {
+    return jdbc.sql("""
+            select b.id, coalesce(sum(a.balance), 0) from ledger_budgets b join ledger_accounts a on a.budget_id = b.id
+            where b.tenant_id = :tenant and b.campaign_id = :campaign and b.asset = :asset group by b.id""")
+        .param("tenant", key.tenantId()).param("campaign", key.campaignId()).param("asset", key.asset().name())
+        .query((rs, n) -> (Claim) new Claim.Short(rs.getLong(1), rs.getLong(2), null, true))
+        .optional().orElse(new Claim.Short(null, 0, null, false));
+  }
+
+  /** Whether a slot this transaction does not hold still holds value (committed, so another is using it). */
+  private boolean othersHoldSome(long budgetId, List<Long> mine) {
+    return jdbc.sql("""
+            select exists (select 1 from ledger_accounts where budget_id = :budget and kind = 'BUDGET_SLOT'
+                             and balance > 0 and id <> all(cast(:mine as bigint[])))""")
+        .param("budget", budgetId).param("mine", mine.toArray(Long[]::new)).query(Boolean.class).single();
+  }
+
+  /** Moves every slot's balance back to the main account: waiting for slots in flight when allowed. */
+  private long consolidate(HeldBudgets.Key key, HeldBudgets held, Main main, boolean mayWait, String actor,
+      Instant now) {
     List<Leg> legs = new ArrayList<>();
     jdbc.sql("""
             select id, balance from ledger_accounts
             where budget_id = :budget and kind = 'BUDGET_SLOT' and balance > 0
             order by slot
-            for update""")
+            for update""" + (mayWait ? "" : " skip locked"))
         .param("budget", main.budgetId())
         .query(rs -> {
           legs.add(new Leg(rs.getLong(1), -rs.getLong(2)));
         });
+    legs.forEach(l -> held.slot(key, l.accountId()));
+    long tenantId = key.tenantId();
+    Asset asset = key.asset();
     long swept = -legs.stream().mapToLong(Leg::amount).sum();
     if (swept > 0) {
       legs.add(new Leg(main.accountId(), swept));

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Many grants in one transaction ({@code Ledger.grantAll}, and the grant group commit's groups):
  * one replay read per tenant, then per (tenant, campaign, asset), in that order, one budget claim
- * for the group's total, one wallets statement, one insert statement for grants, entries and
- * postings, and one alert check. Same exactly-once key and never-over-budget guarantee as single
+ * for the group's total; then one statement per tenant that opens and locks every wallet the
+ * grants pay (in one order, after every budget lock: see {@code BudgetStore} for the lock order);
+ * then per group one insert statement for grants, entries and postings, and one alert check. Same exactly-once key and never-over-budget guarantee as single
  * grants; see {@code Ledger.grantAll} for the outcomes.
  */
 @Component
@@ -83,7 +84,17 @@ public class GrantBatches {
         groups.computeIfAbsent(List.of(r.tenantId(), r.campaignId(), r.asset()), k -> new ArrayList<>()).add(i);
       }
     }
-    groups.forEach((key, indexes) -> grantGroup(requests, indexes, outcomes, now));
+    List<Claimed> claimed = new ArrayList<>();
+    groups.forEach((key, indexes) -> claimed.add(claimGroup(requests, indexes, outcomes, now)));
+    Map<Long, Map<String, Long>> wallets = new TreeMap<>();
+    claimed.stream().collect(java.util.stream.Collectors.groupingBy(c -> requests.get(c.indexes().getFirst()).tenantId(),
+            TreeMap::new, java.util.stream.Collectors.toList()))
+        .forEach((tenant, ofTenant) -> wallets.put(tenant, grants.openWallets(tenant,
+            ofTenant.stream().flatMap(c -> c.chosen().stream()).map(requests::get).toList())));
+    if (!wallets.isEmpty()) {
+      budgets.walletsLocked();
+    }
+    claimed.forEach(c -> writeGroup(requests, c, wallets, outcomes, now));
     for (int i = 0; i < n; i++) {
       if (firstOf[i] == i && outcomes[i] == null) { // coupons
         outcomes[i] = single.apply(requests.get(i));
@@ -101,17 +112,20 @@ public class GrantBatches {
     return List.of(outcomes);
   }
 
-  private void grantGroup(List<GrantRequest> requests, List<Integer> indexes, GrantOutcome[] outcomes, Instant now) {
+  /** A group's claim: the requests it can pay, in request order. */
+  private record Claimed(List<Integer> indexes, BudgetStore.BatchClaim claim, List<Integer> chosen, boolean refused) {}
+
+  private Claimed claimGroup(List<GrantRequest> requests, List<Integer> indexes, GrantOutcome[] outcomes,
+      Instant now) {
     GrantRequest head = requests.get(indexes.getFirst());
-    long tenant = head.tenantId();
     long campaign = head.campaignId();
     Asset asset = head.asset();
-    String actor = "campaign:" + campaign;
     long total = 0;
     for (int i : indexes) {
       total = Math.addExact(total, requests.get(i).amount());
     }
-    BudgetStore.BatchClaim claim = budgets.claimBatch(tenant, campaign, asset, total, actor, now);
+    BudgetStore.BatchClaim claim = budgets.claimBatch(head.tenantId(), campaign, asset, total, "campaign:" + campaign,
+        now);
     long left = claim.available();
     List<Integer> chosen = new ArrayList<>(indexes.size());
     boolean refused = false;
@@ -125,11 +139,23 @@ public class GrantBatches {
         refused = true;
       }
     }
+    return new Claimed(indexes, claim, chosen, refused);
+  }
+
+  private void writeGroup(List<GrantRequest> requests, Claimed group, Map<Long, Map<String, Long>> wallets,
+      GrantOutcome[] outcomes, Instant now) {
+    GrantRequest head = requests.get(group.indexes().getFirst());
+    long tenant = head.tenantId();
+    long campaign = head.campaignId();
+    Asset asset = head.asset();
+    String actor = "campaign:" + campaign;
+    BudgetStore.BatchClaim claim = group.claim();
+    List<Integer> chosen = group.chosen();
     if (!chosen.isEmpty()) {
       List<GrantRequest> chosenRequests = chosen.stream().map(requests::get).toList();
       Map<String, GrantStore.Batched> written = new HashMap<>();
-      for (GrantStore.Batched b : grants.recordAll(tenant, campaign, asset, chosenRequests, claim.accountId(), actor,
-          now)) {
+      for (GrantStore.Batched b : grants.recordAll(tenant, campaign, asset, chosenRequests, wallets.get(tenant),
+          claim.accountId(), actor, now)) {
         written.put(GrantStore.key(campaign, b.ruleId(), b.sourceEventId()), b);
       }
       List<GrantRequest> twins = new ArrayList<>();
@@ -159,7 +185,7 @@ public class GrantBatches {
       }
     }
     if (claim.budgetId() != null) {
-      if (refused) {
+      if (group.refused() && claim.exact()) {
         alerts.refused(claim.budgetId(), now);
       } else {
         alerts.check(claim.budgetId(), now);

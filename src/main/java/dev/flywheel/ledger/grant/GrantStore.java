@@ -88,13 +88,21 @@ public class GrantStore {
    */
   public List<Batched> recordAll(long tenantId, long campaignId, Asset asset, List<GrantRequest> requests,
       long sourceAccount, String actor, Instant now) {
+    return recordAll(tenantId, campaignId, asset, requests, openWallets(tenantId, requests), sourceAccount, actor, now);
+  }
+
+  /**
+   * {@link #recordAll} with the wallets already opened and locked ({@link #openWallets}, by
+   * {@link #walletKey}).
+   */
+  public List<Batched> recordAll(long tenantId, long campaignId, Asset asset, List<GrantRequest> requests,
+      java.util.Map<String, Long> walletIds, long sourceAccount, String actor, Instant now) {
     int n = requests.size();
     String[] rules = new String[n];
     String[] sources = new String[n];
     String[] customers = new String[n];
     Long[] amounts = new Long[n];
     String[] availableAt = new String[n];
-    String[] kinds = new String[n];
     for (int i = 0; i < n; i++) {
       GrantRequest r = requests.get(i);
       rules[i] = r.ruleId();
@@ -102,9 +110,11 @@ public class GrantStore {
       customers[i] = r.customerId();
       amounts[i] = r.amount();
       availableAt[i] = r.availableAt() == null ? null : r.availableAt().toString();
-      kinds[i] = r.pending() ? "PENDING" : "AVAILABLE";
     }
-    Long[] wallets = wallets(tenantId, asset, customers, kinds);
+    Long[] wallets = new Long[n];
+    for (int i = 0; i < n; i++) {
+      wallets[i] = walletIds.get(walletKey(requests.get(i)));
+    }
     return jdbc.sql("""
             with r as (
               select * from unnest(cast(:rules as text[]), cast(:sources as text[]), cast(:customers as text[]),
@@ -142,29 +152,38 @@ public class GrantStore {
   }
 
   /**
-   * The wallet account of each (customer, kind), opened when missing, in one statement (rows
-   * locked in (customer, kind) order); one id per position. A wallet opened for a grant a
-   * concurrent twin then wins stays empty, which is harmless.
+   * The wallet accounts of every request (of one tenant, any assets), opened when missing and
+   * locked, in ONE statement in (customer, asset, kind) order, so that two transactions lock the
+   * wallets they share in the same order. A wallet opened for a grant a concurrent twin then wins
+   * stays empty, which is harmless. @return account ids by {@link #walletKey}
    */
-  private Long[] wallets(long tenantId, Asset asset, String[] customers, String[] kinds) {
+  public java.util.Map<String, Long> openWallets(long tenantId, List<GrantRequest> requests) {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    if (requests.isEmpty()) {
+      return ids;
+    }
+    String[] customers = requests.stream().map(GrantRequest::customerId).toArray(String[]::new);
+    String[] assets = requests.stream().map(r -> r.asset().name()).toArray(String[]::new);
+    String[] kinds = requests.stream().map(r -> r.pending() ? "PENDING" : "AVAILABLE").toArray(String[]::new);
     jdbc.sql("""
             insert into ledger_accounts (tenant_id, owner_type, owner_id, asset, kind, keeps_balance)
-            select :tenant, 'CUSTOMER', c, :asset, k, true
-            from (select distinct c, k from unnest(cast(:customers as text[]), cast(:kinds as text[])) u(c, k)) d
-            order by c, k
+            select :tenant, 'CUSTOMER', c, a, k, true
+            from (select distinct c, a, k from unnest(cast(:customers as text[]), cast(:assets as text[]),
+                                                      cast(:kinds as text[])) u(c, a, k)) d
+            order by c, a, k
             on conflict (tenant_id, owner_type, owner_id, asset, kind, slot) do update set keeps_balance = true
-            returning id, owner_id, kind""")
-        .param("tenant", tenantId).param("asset", asset.name()).param("customers", array("text", customers))
-        .param("kinds", array("text", kinds))
+            returning id, owner_id, asset, kind""")
+        .param("tenant", tenantId).param("customers", array("text", customers))
+        .param("assets", array("text", assets)).param("kinds", array("text", kinds))
         .query(rs -> {
-          ids.put(rs.getString(3) + "/" + rs.getString(2), rs.getLong(1));
+          ids.put(rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4), rs.getLong(1));
         });
-    Long[] wallets = new Long[customers.length];
-    for (int i = 0; i < customers.length; i++) {
-      wallets[i] = ids.get(kinds[i] + "/" + customers[i]);
-    }
-    return wallets;
+    return ids;
+  }
+
+  /** The key of a request's wallet in {@link #openWallets}' answer. */
+  public static String walletKey(GrantRequest r) {
+    return r.customerId() + "/" + r.asset().name() + "/" + (r.pending() ? "PENDING" : "AVAILABLE");
   }
 
   /** A grant {@link #recordAll} wrote. */

@@ -11,14 +11,19 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API keys for the finance app's backend: {@code Authorization: Bearer fw_<prefix>_<secret>}.
  * Only the SHA-256 of a key is stored; the last-used time is written at most once a minute per
- * key so authentication does not turn every call into a hot-row update.
+ * key so authentication does not turn every call into a hot-row update. Keys verified recently
+ * are served from a bounded cache ({@link VerifiedKeys}, {@code flywheel.api.key-cache.ttl},
+ * default 10 s): a revocation takes effect on this node at once and on other nodes within the TTL.
  */
 @Service
 public class ApiKeys {
@@ -26,10 +31,13 @@ public class ApiKeys {
   private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final VerifiedKeys verified;
 
-  ApiKeys(JdbcClient jdbc, Clock clock) {
+  ApiKeys(JdbcClient jdbc, Clock clock, @Value("${flywheel.api.key-cache.ttl:10s}") Duration ttl,
+      @Value("${flywheel.api.key-cache.max-keys:10000}") long maxKeys) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.verified = new VerifiedKeys(ttl, maxKeys, clock);
   }
 
   @Transactional
@@ -64,7 +72,26 @@ public class ApiKeys {
             where tenant_id = :tenant and id = :id""")
         .param("now", Timestamp.from(clock.instant())).param("tenant", tenantId).param("id", id)
         .update();
+    if (found == 1) {
+      forgetNowAndAfterCommit(id);
+    }
     return found == 1;
+  }
+
+  /**
+   * Drops the key from this node's cache at once, and again once the revocation is committed: a
+   * request that read the row before the commit may have cached it in between.
+   */
+  private void forgetNowAndAfterCommit(long id) {
+    verified.revoked(id);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          verified.revoked(id);
+        }
+      });
+    }
   }
 
   public List<ApiKey> list(long tenantId) {
@@ -77,20 +104,31 @@ public class ApiKeys {
         .param("tenant", tenantId).param("id", id).query(ApiKeys::map).optional();
   }
 
-  /** The active key with this secret, if any; records its use. */
+  /** The active key with this secret, if any (from the cache when verified lately); records its use. */
   Optional<ApiKey> authenticate(String secret) {
-    Optional<ApiKey> key = jdbc.sql("select * from api_keys where key_hash = :hash and revoked_at is null")
-        .param("hash", sha256(secret)).query(ApiKeys::map).optional();
-    key.ifPresent(this::touch);
-    return key;
+    byte[] hash = sha256(secret);
+    Optional<ApiKey> key = verified.get(hash, () ->
+        jdbc.sql("select * from api_keys where key_hash = :hash and revoked_at is null")
+            .param("hash", hash).query(ApiKeys::map).optional());
+    return key.map(k -> touch(hash, k));
   }
 
-  private void touch(ApiKey key) {
+  /** Whether this node holds the key with this secret as verified (tests). */
+  boolean cached(String secret) {
+    return verified.holds(sha256(secret));
+  }
+
+  private ApiKey touch(byte[] hash, ApiKey key) {
     Instant now = clock.instant();
     if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
       jdbc.sql("update api_keys set last_used_at = :now where id = :id and (last_used_at is null or last_used_at < :now)")
           .param("now", Timestamp.from(now)).param("id", key.id()).update();
+      ApiKey used = new ApiKey(key.id(), key.tenantId(), key.name(), key.prefix(), key.createdBy(), key.createdAt(),
+          key.revokedAt(), now);
+      verified.refresh(hash, used);
+      return used;
     }
+    return key;
   }
 
   static byte[] sha256(String secret) {
