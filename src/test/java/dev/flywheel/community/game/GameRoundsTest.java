@@ -296,6 +296,17 @@ class GameRoundsTest {
   }
 
   @Test
+  void twoGamesOpeningAtOnceOpenOneRound() throws Exception {
+    long first = games.prepare(tenant.id(), community, spec(1, null, null), "console", manager);
+    long second = games.prepare(tenant.id(), community, spec(1, null, null), "console", manager);
+    List<GameResult> opened = Race.run(2, n -> games.openNextRound(tenant.id(), n == 0 ? first : second, manager));
+    assertThat(opened).filteredOn(GameResult.Done.class::isInstance).hasSize(1);
+    assertThat(opened).filteredOn(GameResult.Refused.class::isInstance).singleElement()
+        .satisfies(r -> assertThat(((GameResult.Refused) r).code()).isEqualTo("round-open"));
+    assertThat(posts(PostKind.GAME)).hasSize(1);
+  }
+
+  @Test
   void oneRoundAtATimePerCommunity() {
     long first = games.prepare(tenant.id(), community, spec(2, null, null), "console", manager);
     long second = games.prepare(tenant.id(), community, spec(1, null, null), "console", manager);
