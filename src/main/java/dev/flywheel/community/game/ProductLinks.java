@@ -72,8 +72,12 @@ class ProductLinks {
       m.appendReplacement(out, Matcher.quoteReplacement(base + token(id, secret) + url.substring(keep)));
     }
     m.appendTail(out);
-    long message = chat.post(game.tenantId(), game.communityId(), new Post(game.title(), out.toString(),
-        PostKind.PRODUCT, "game-product:" + game.id())).orElseThrow().id();
+    Optional<Long> product = chat.post(game.tenantId(), game.communityId(), new Post(game.title(), out.toString(),
+        PostKind.PRODUCT, "game-product:" + game.id())).map(posted -> posted.id());
+    if (product.isEmpty()) {
+      return;
+    }
+    long message = product.get();
     jdbc.sql("update community_games set product_message_id = :m where id = :g")
         .param("m", message).param("g", game.id()).update();
     for (long id : links) {

@@ -61,8 +61,11 @@ public class Rounds {
     Game game = found.get();
     // opens in one community queue behind each other: the second sees the first's open round
     // (no unique-index violation), and reads the rounds after the first committed
-    jdbc.sql("select id from community_communities where id = :c for no key update").param("c", game.communityId())
-        .query(Long.class).single();
+    String community = jdbc.sql("select status from community_communities where id = :c for no key update")
+        .param("c", game.communityId()).query(String.class).single();
+    if (!"ACTIVE".equals(community)) {
+      return GameResult.Refused.of("community-archived", "The community is archived");
+    }
     Optional<GameRound> next = store.rounds(gameId).stream()
         .filter(r -> r.status() == GameRound.Status.PENDING).findFirst();
     if (next.isEmpty()) {
@@ -116,11 +119,12 @@ public class Rounds {
     Optional<GameFigures.Winner> winner = figures.winner(roundId);
     winner.ifPresent(w -> reward(game, round, w));
     GameRound settled = store.round(roundId).orElseThrow();
-    long reveal = chat.post(tenantId, game.communityId(), new Post(game.title(),
-        GameTexts.reveal(game, settled, winner.map(GameFigures.Winner::senderName).orElse(null)), PostKind.GAME,
-        reference(roundId))).orElseThrow().id();
-    jdbc.sql("update community_game_rounds set reveal_message_id = :m where id = :id")
-        .param("m", reveal).param("id", roundId).update();
+    // an archived community gets no post, but the round still closes and the winner is still paid
+    chat.post(tenantId, game.communityId(), new Post(game.title(),
+            GameTexts.reveal(game, settled, winner.map(GameFigures.Winner::senderName).orElse(null)), PostKind.GAME,
+            reference(roundId)))
+        .ifPresent(reveal -> jdbc.sql("update community_game_rounds set reveal_message_id = :m where id = :id")
+            .param("m", reveal.id()).param("id", roundId).update());
     endIfLast(game, now);
     return new GameResult.Done(store.find(tenantId, game.id()).orElseThrow());
   }

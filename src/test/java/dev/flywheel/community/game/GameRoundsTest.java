@@ -307,6 +307,19 @@ class GameRoundsTest {
   }
 
   @Test
+  void aCommunityArchivedMidGameStillClosesAndPaysButOpensNothingNew() {
+    long id = games.prepare(tenant.id(), community, spec(2, new GamePrize(Asset.POINTS, 30), null), "console",
+        manager);
+    GameRound round = open(id);
+    say("c-ann", "B");
+    communities.archive(tenant.id(), community);
+    assertThat(games.closeRound(tenant.id(), round.id(), manager)).isInstanceOf(GameResult.Done.class);
+    assertThat(points("c-ann")).isEqualTo(30);
+    assertThat(games.openNextRound(tenant.id(), id, manager)).isInstanceOfSatisfying(GameResult.Refused.class,
+        r -> assertThat(r.code()).isEqualTo("community-archived"));
+  }
+
+  @Test
   void oneRoundAtATimePerCommunity() {
     long first = games.prepare(tenant.id(), community, spec(2, null, null), "console", manager);
     long second = games.prepare(tenant.id(), community, spec(1, null, null), "console", manager);
