@@ -36,13 +36,12 @@ public class Games {
     this.clock = clock;
   }
 
-  /**
-   * The ledger budget that pays a community's game prizes. The only place that knows the key:
-   * ledger budgets are keyed by campaign id, and communities use {@code -(8e9 + id)} so they
-   * meet neither campaigns nor lotteries nor fission activities.
-   */
-  public static long budgetKey(long communityId) {
-    return -(8_000_000_000L + communityId);
+  /** The owner type of the ledger budget that pays a community's game prizes. */
+  public static final String BUDGET_OWNER = "community-games";
+
+  /** The ledger budget key of a community's game prizes ({@code Ledger.budgetKey} with {@link #BUDGET_OWNER}). */
+  public long budgetKey(long tenantId, long communityId) {
+    return ledger.budgetKey(tenantId, BUDGET_OWNER, String.valueOf(communityId));
   }
 
   /** What is wrong with a spec, each issue with its field path (e.g. {@code questions[2].correct}); empty when fine. */
@@ -83,7 +82,7 @@ public class Games {
     }
     long id = store.create(tenantId, communityId, spec, source, actor, clock.instant());
     if (spec.prize() != null) {
-      ledger.fund(tenantId, budgetKey(communityId), spec.prize().asset(),
+      ledger.fund(tenantId, budgetKey(tenantId, communityId), spec.prize().asset(),
           Math.multiplyExact(spec.prize().amount(), (long) spec.questions().size()), actor);
     }
     return new GameResult.Done(store.find(tenantId, id).orElseThrow());
@@ -100,7 +99,7 @@ public class Games {
 
   /** The prize budget of the community (funded by its games). */
   public Budget budget(long tenantId, long communityId) {
-    return ledger.budget(tenantId, budgetKey(communityId));
+    return ledger.budget(tenantId, budgetKey(tenantId, communityId));
   }
 
   /**

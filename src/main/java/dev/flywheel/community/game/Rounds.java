@@ -135,8 +135,8 @@ public class Rounds {
     if (game.prize() == null) {
       note = "no-prize";
     } else {
-      GrantOutcome outcome = ledger.grant(GrantRequest.of(game.tenantId(), Games.budgetKey(game.communityId()),
-          PRIZE_RULE, reference(round.id()), winner.customerId(), game.prize().asset(), game.prize().amount()));
+      long budget = ledger.budgetKey(game.tenantId(), Games.BUDGET_OWNER, String.valueOf(game.communityId()));
+      GrantOutcome outcome = ledger.grant(GrantRequest.of(game.tenantId(), budget, PRIZE_RULE, reference(round.id()), winner.customerId(), game.prize().asset(), game.prize().amount()));
       switch (outcome) {
         case GrantOutcome.Granted g -> grantId = g.grant().id();
         case GrantOutcome.AlreadyGranted a -> grantId = a.grant().id();
