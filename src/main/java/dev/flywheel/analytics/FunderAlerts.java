@@ -111,7 +111,7 @@ public class FunderAlerts {
 
   public List<Alert> list(long tenantId, int limit) {
     return jdbc.sql("""
-            select a.id, a.funder, a.reason, a.recent, a.trailing, a.threshold_percent, a.opened_at, a.closed_at,
+            select a.id, a.funder, a.reason, a.recent_value, a.trailing_value, a.threshold_percent, a.opened_at, a.closed_at,
                    coalesce(jsonb_object_agg(m.recipient, m.status || coalesce(' ' || m.reason, ''))
                             filter (where m.recipient is not null), '{}')::text
             from analytics_funder_alerts a left join analytics_funder_alert_mails m on m.alert_id = a.id
@@ -133,7 +133,7 @@ public class FunderAlerts {
         Double trailing = rate ? f.approvalRateTrailing()
             : f.averageLineTrailing() == null ? null : f.averageLineTrailing().doubleValue();
         Optional<Long> id = jdbc.sql("""
-                insert into analytics_funder_alerts (tenant_id, funder, reason, recent, trailing, threshold_percent, opened_at)
+                insert into analytics_funder_alerts (tenant_id, funder, reason, recent_value, trailing_value, threshold_percent, opened_at)
                 values (:t, :funder, :reason, :recent, :trailing, :threshold, :now)
                 on conflict (tenant_id, funder, reason) where closed_at is null do nothing returning id""")
             .param("t", tenantId).param("funder", f.funder()).param("reason", reason).param("recent", recent)

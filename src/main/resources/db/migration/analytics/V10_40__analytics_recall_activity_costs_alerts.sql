@@ -61,8 +61,8 @@ create table analytics_funder_alerts (
   tenant_id bigint not null,
   funder text not null,
   reason text not null check (reason in ('approval-rate-drop', 'credit-line-drop')),
-  recent numeric(20, 4),
-  trailing numeric(20, 4),
+  recent_value numeric(20, 4),
+  trailing_value numeric(20, 4),
   threshold_percent int not null,
   opened_at timestamptz not null,
   closed_at timestamptz
