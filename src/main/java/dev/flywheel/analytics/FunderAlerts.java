@@ -111,7 +111,7 @@ public class FunderAlerts {
 
   public List<Alert> list(long tenantId, int limit) {
     return jdbc.sql("""
-            select a.id, a.funder, a.reason, a.recent_value, a.trailing_value, a.threshold_percent, a.opened_at, a.closed_at,
+            select a.id, a.funder, a.reason, a.recent_value::float8, a.trailing_value::float8, a.threshold_percent, a.opened_at, a.closed_at,
                    coalesce(jsonb_object_agg(m.recipient, m.status || coalesce(' ' || m.reason, ''))
                             filter (where m.recipient is not null), '{}')::text
             from analytics_funder_alerts a left join analytics_funder_alert_mails m on m.alert_id = a.id

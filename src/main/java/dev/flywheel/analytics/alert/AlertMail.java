@@ -50,7 +50,7 @@ public class AlertMail {
               update analytics_funder_alert_mails m set status = 'SENDING'
               from analytics_funder_alerts a
               where m.alert_id = :a and m.recipient = :to and m.status = 'PENDING' and a.id = m.alert_id
-              returning a.funder, a.reason, a.recent_value, a.trailing_value, a.threshold_percent""")
+              returning a.funder, a.reason, a.recent_value::float8, a.trailing_value::float8, a.threshold_percent""")
           .param("a", c.alertId()).param("to", c.to())
           .query((rs, n) -> new Text(rs.getString(1), rs.getString(2), rs.getObject(3, Double.class),
               rs.getObject(4, Double.class), rs.getInt(5))).optional();

@@ -9,6 +9,7 @@ import dev.flywheel.analytics.FunnelResult;
 import dev.flywheel.analytics.Recall;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.reach.Channel;
+import dev.flywheel.reach.delivery.send.Attempts;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
