@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Channel quality (seed 002): per acquisition channel, customers acquired (first landing-page
  * view) in a period, registration and drawdown conversion, cost and cost per funded customer, and
- * quality by later behaviour: the share of funded customers with an overdue, per acquisition
- * month. Funder quality: approval rate and average credit line, last 7 days against the 28 days
+ * quality by later behaviour: the share of funded customers with an overdue (M1+) and gone bad
+ * (written off or more than 90 days overdue), per acquisition month. Cost adds the monthly spend
+ * and {@link AcquisitionPrices}. Funder quality: approval rate and average credit line, last 7 days against the 28 days
  * before, with an alert when either dropped by more than a threshold. Thread-safe.
  */
 @Service
