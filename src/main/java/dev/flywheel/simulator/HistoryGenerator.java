@@ -116,7 +116,6 @@ final class HistoryGenerator {
 
   private void borrow(Story s, Instant loggedIn, AcquisitionChannel channel, boolean applies) {
     SplittableRandom rnd = s.rnd;
-    s.borrower = true;
     Instant t = s.after(loggedIn, Duration.ofMinutes(1), Duration.ofDays(3));
     int lastStep = applies ? STEPS.length : rnd.nextInt(STEPS.length);
     for (int i = 0; i < lastStep; i++) {
@@ -132,6 +131,7 @@ final class HistoryGenerator {
       return;
     }
     s.add(t, "risk_decision", Map.of("result", "passed"), null);
+    s.riskPassed = true;
     Funder funder = pickFunder(rnd);
     t = s.after(t, Duration.ofMinutes(10), Duration.ofDays(2));
     if (rnd.nextDouble() >= funder.approvalRate()) {
@@ -215,13 +215,17 @@ final class HistoryGenerator {
   }
 
   /**
-   * Seed 003's recall of a registered customer gone quiet (a second random stream, so the rest of
-   * the story stays as it was; every customer with a credit line, 60 % of the others): 7–40 days after their last event a message reaches them (SMS or
-   * push), ~25 % click, ~85 % of those log in, ~60 % use the recall coupon, and ~55 % of borrowers
-   * among the coupon users draw down (approved first when they had no credit line yet); some share the activity. Attributed to {@link #RECALL_CAMPAIGN}.
+   * Seed 003's recall of a registered customer, on a second random stream so the rest of the
+   * story stays as it was (every customer with a credit line, 60 % of the others): 7–60 days after
+   * registering a message reaches them (SMS or push), ~25 % click, ~85 % of those log in, ~60 %
+   * use the recall coupon, and ~55 % of coupon users who passed risk control draw down (approved
+   * first when a funder had turned them down); some share the activity. Attributed to
+   * {@link #RECALL_CAMPAIGN}.
    */
   private void recall(Story s, int index) {
-    if (s.events.stream().noneMatch(e -> e.type().equals("registered"))) {
+    Instant registered = s.events.stream().filter(e -> e.type().equals("registered")).map(SimulatedEvent::occurredAt)
+        .findFirst().orElse(null);
+    if (registered == null) {
       return;
     }
     SplittableRandom rnd = new SplittableRandom(seed * 7_777_777L + index * 31L + 3);
@@ -230,7 +234,7 @@ final class HistoryGenerator {
       return;
     }
     String channel = rnd.nextDouble() < 0.6 ? "sms" : "push";
-    Instant t = s.last().plusSeconds(7 * 86_400L + (long) (rnd.nextDouble() * 33 * 86_400));
+    Instant t = registered.plusSeconds(7 * 86_400L + (long) (rnd.nextDouble() * 53 * 86_400));
     s.add(t, "message_delivered", Map.of("message_id", s.customerId + "-R", "channel", channel, "source", "journey:recall"),
         null, RECALL_CAMPAIGN);
     if (rnd.nextDouble() >= 0.25) {
@@ -252,8 +256,8 @@ final class HistoryGenerator {
     }
     t = t.plusSeconds(60 + rnd.nextInt(86_400));
     s.add(t, "coupon_redeemed", Map.of("coupon_template", "recall_rate_discount"), null, RECALL_CAMPAIGN);
-    if (s.borrower && rnd.nextDouble() < 0.55) {
-      if (s.line == null) { // re-applied after the recall and approved this time
+    if (s.riskPassed && rnd.nextDouble() < 0.55) {
+      if (s.line == null) { // turned down by a funder before: re-applied after the recall and approved this time
         s.funder = pickFunder(rnd);
         s.line = BigDecimal.valueOf((s.funder.minLine() + rnd.nextInt(s.funder.maxLine() - s.funder.minLine())) / 100 * 100L)
             .setScale(2, RoundingMode.UNNECESSARY);
@@ -296,7 +300,7 @@ final class HistoryGenerator {
     final List<SimulatedEvent> events = new ArrayList<>();
     BigDecimal line;
     Funder funder;
-    boolean borrower;
+    boolean riskPassed;
 
     Story(String customerId, SplittableRandom rnd) {
       this.customerId = customerId;
@@ -312,10 +316,6 @@ final class HistoryGenerator {
         events.add(new SimulatedEvent(customerId + "-" + events.size(), customerId, type,
             at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), new LinkedHashMap<>(attributes), channel, campaign));
       }
-    }
-
-    Instant last() {
-      return events.stream().map(SimulatedEvent::occurredAt).max(Comparator.naturalOrder()).orElse(start);
     }
 
     Instant after(Instant t, Duration min, Duration max) {
