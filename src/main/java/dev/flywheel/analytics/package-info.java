@@ -13,8 +13,8 @@
  * {@code analytics_acquisition_prices} (CPA/CPS/fixed), and the funder alert tables
  * ({@code analytics_funder_alert_settings}, {@code analytics_funder_alerts},
  * {@code analytics_funder_alert_mails}). Funder alerts are e-mailed through reach's
- * {@code StaffMail}; reach's sent/delivered messages are ingested as {@code message_delivered}
- * events. It never reads another module's tables: rollups follow the
+ * {@code StaffMail}; reach's sent/delivered messages and the ledger's coupon redemptions are
+ * ingested as {@code message_delivered} and {@code coupon_redeemed} events (recall funnel). It never reads another module's tables: rollups follow the
  * {@code event} module's {@code EventAccepted} in the ingestion transaction and are rebuilt from
  * {@code EventHistory}.
  *
