@@ -116,7 +116,7 @@ public class Funnels {
     return (int) Math.clamp(seconds, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
-  private static FunnelResult.Row row(ResultSet rs, List<String> steps, int n) throws SQLException {
+  static FunnelResult.Row row(ResultSet rs, List<String> steps, int n) throws SQLException {
     List<FunnelResult.Step> result = new ArrayList<>();
     long first = rs.getLong("n1");
     long previous = first;

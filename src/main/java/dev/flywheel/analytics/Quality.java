@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Channel quality (seed 002): per acquisition channel, customers acquired (first landing-page
  * view) in a period, registration and drawdown conversion, cost and cost per funded customer, and
- * quality by later behaviour: the share of funded customers with an overdue, per acquisition
- * month. Funder quality: approval rate and average credit line, last 7 days against the 28 days
+ * quality by later behaviour: the share of funded customers with an overdue (M1+) and gone bad
+ * (written off or more than 90 days overdue), per acquisition month. Cost adds the monthly spend
+ * and {@link AcquisitionPrices}. Funder quality: approval rate and average credit line, last 7 days against the 28 days
  * before, with an alert when either dropped by more than a threshold. Thread-safe.
  */
 @Service
@@ -30,19 +31,29 @@ public class Quality {
   private final JdbcClient jdbc;
   private final MilestoneKeys keys;
   private final Clock clock;
+  private final AcquisitionPrices prices;
 
-  Quality(JdbcClient jdbc, MilestoneKeys keys, Clock clock) {
+  Quality(JdbcClient jdbc, MilestoneKeys keys, Clock clock, AcquisitionPrices prices) {
     this.jdbc = jdbc;
     this.keys = keys;
     this.clock = clock;
+    this.prices = prices;
   }
 
   public record ChannelQuality(String channel, long acquired, long registered, long funded, long overdue,
       @JsonProperty("registration_rate") double registrationRate, @JsonProperty("funding_rate") double fundingRate,
       @JsonProperty("overdue_rate") double overdueRate, BigDecimal cost,
-      @JsonProperty("cost_per_funded") BigDecimal costPerFunded, List<CohortOverdue> cohorts) {}
+      @JsonProperty("cost_per_funded") BigDecimal costPerFunded, List<CohortOverdue> cohorts,
+      @JsonProperty("bad_debt") long badDebt, @JsonProperty("bad_debt_rate") double badDebtRate,
+      @JsonProperty("cost_per_registered") BigDecimal costPerRegistered) {}
 
-  public record CohortOverdue(String month, long funded, long overdue, double rate) {}
+  /**
+   * One acquisition month of a channel: funded customers, those with an overdue (M1+: any
+   * {@code overdue} event) and those gone bad (a {@code write_off}, or an {@code overdue} of more
+   * than 90 days), with their shares of the funded.
+   */
+  public record CohortOverdue(String month, long funded, long overdue, double rate,
+      @JsonProperty("bad_debt") long badDebt, @JsonProperty("bad_debt_rate") double badDebtRate) {}
 
   public record FunderQuality(String funder, long decisions, @JsonProperty("approval_rate") double approvalRate,
       @JsonProperty("approval_rate_7d") Double approvalRate7d, @JsonProperty("approval_rate_trailing") Double approvalRateTrailing,
@@ -61,32 +72,35 @@ public class Quality {
         select coalesce(channel, '(none)') as channel,
                to_char(date_trunc('month', timestamp '2020-01-01' + %1$s * interval '1 second'), 'YYYY-MM') as month,
                count(*) as acquired, count(%2$s) as registered, count(%3$s) as funded,
-               count(case when %3$s is not null and %4$s is not null then 1 end) as overdue
+               count(case when %3$s is not null and %4$s is not null then 1 end) as overdue,
+               count(case when %3$s is not null and %5$s is not null then 1 end) as bad_debt
         from analytics_customers c
         where c.tenant_id = :tenant and %1$s >= :from and %1$s < :to
         group by 1, 2 order by 1, 2""".formatted(acquired, column(tenantId, "registered"),
-        column(tenantId, "drawdown"), column(tenantId, "overdue"));
+        column(tenantId, "drawdown"), column(tenantId, "overdue"),
+        column(tenantId, Milestones.BAD_DEBT));
     Map<String, long[]> totals = new LinkedHashMap<>();
     Map<String, List<CohortOverdue>> cohorts = new LinkedHashMap<>();
     jdbc.sql(sql).param("tenant", tenantId)
         .param("from", Milestones.seconds(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
         .param("to", Milestones.seconds(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
         .query((rs, n) -> {
-          long[] t = totals.computeIfAbsent(rs.getString(1), k -> new long[4]);
-          for (int i = 0; i < 4; i++) {
+          long[] t = totals.computeIfAbsent(rs.getString(1), k -> new long[5]);
+          for (int i = 0; i < 5; i++) {
             t[i] += rs.getLong(3 + i);
           }
           cohorts.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new CohortOverdue(rs.getString(2), rs.getLong(5), rs.getLong(6), share(rs.getLong(6), rs.getLong(5))));
+              .add(new CohortOverdue(rs.getString(2), rs.getLong(5), rs.getLong(6), share(rs.getLong(6), rs.getLong(5)),
+                  rs.getLong(7), share(rs.getLong(7), rs.getLong(5))));
           return 1;
         }).list();
     Map<String, BigDecimal> costs = costs(tenantId, from, to);
+    prices.costs(tenantId, from, to).forEach((channel, cost) -> costs.merge(channel, cost, BigDecimal::add));
     List<ChannelQuality> result = new ArrayList<>();
     totals.forEach((channel, t) -> {
       BigDecimal cost = costs.get(channel);
       result.add(new ChannelQuality(channel, t[0], t[1], t[2], t[3], share(t[1], t[0]), share(t[2], t[1]),
-          share(t[3], t[2]), cost, cost == null || t[2] == 0 ? null : cost.divide(BigDecimal.valueOf(t[2]), 2, RoundingMode.HALF_UP),
-          cohorts.get(channel)));
+          share(t[3], t[2]), cost, per(cost, t[2]), cohorts.get(channel), t[4], share(t[4], t[2]), per(cost, t[1])));
     });
     result.sort((a, b) -> Long.compare(b.acquired(), a.acquired()));
     return result;
@@ -166,6 +180,10 @@ public class Quality {
 
   private String column(long tenantId, String milestone) {
     return keys.find(tenantId, milestone).map(i -> "c.firsts[" + i + "]").orElse("null::int");
+  }
+
+  private static BigDecimal per(BigDecimal cost, long n) {
+    return cost == null || n == 0 ? null : cost.divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal average(BigDecimal sum, long n) {

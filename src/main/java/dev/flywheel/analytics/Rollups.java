@@ -43,7 +43,8 @@ public class Rollups {
   /** Rebuilds one tenant's rollups; returns the number of events replayed. */
   public long rebuild(long tenantId) {
     own.executeWithoutResult(s -> {
-      for (String table : List.of("analytics_customers", "analytics_activity", "analytics_daily", "analytics_funder_daily")) {
+      for (String table : List.of("analytics_customers", "analytics_activity", "analytics_daily", "analytics_funder_daily",
+          "analytics_occurrences", "analytics_campaign_customers")) {
         jdbc.sql("delete from " + table + " where tenant_id = :tenant").param("tenant", tenantId).update();
       }
     });

@@ -48,6 +48,56 @@ class AnalyticsCharts {
         "series", series));
   }
 
+  /**
+   * The recall funnel: step conversion per group as bars, and the seed-003 targets as short
+   * horizontal reference marks (lower bound solid red, upper bound dashed) on the steps that have one.
+   */
+  String recall(dev.flywheel.analytics.Recall.Answer answer) {
+    FunnelResult result = answer.result();
+    List<Object> series = new ArrayList<>();
+    List<FunnelResult.Row> rows = result.rows().isEmpty() || result.breakdown() == dev.flywheel.analytics.Breakdown.NONE
+        ? List.of(result.total()) : result.rows().stream().limit(6).toList();
+    for (FunnelResult.Row row : rows) {
+      series.add(Map.of("name", row.group(), "type", "bar",
+          "data", row.steps().stream().map(s -> Math.round(s.fromPrevious() * 1000) / 10.0).toList()));
+    }
+    Map<String, dev.flywheel.analytics.Recall.Target> targets = new LinkedHashMap<>();
+    answer.targets().forEach(t -> targets.put(t.step(), t));
+    series.add(reference(labels.of("analytics.recall.targetMin", "Target (at least)"), "solid", result.steps().stream()
+        .map(s -> targets.containsKey(s) ? (Object) (targets.get(s).min() * 100) : "-").toList()));
+    series.add(reference(labels.of("analytics.recall.targetMax", "Target (at most)"), "dashed", result.steps().stream()
+        .map(s -> targets.containsKey(s) && targets.get(s).max() != null ? (Object) (targets.get(s).max() * 100) : "-").toList()));
+    return write(Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("type", "scroll", "top", 0),
+        "grid", Map.of("left", 10, "right", 20, "top", 40, "bottom", 10, "containLabel", true),
+        "xAxis", Map.of("type", "category", "data", result.steps().stream().map(s -> labels.of("analytics.recall.step." + s, s)).toList()),
+        "yAxis", Map.of("type", "value", "max", 100, "axisLabel", Map.of("formatter", "{value} %")),
+        "series", series));
+  }
+
+  private static Map<String, Object> reference(String name, String style, List<Object> data) {
+    return Map.of("name", name, "type", "line", "symbol", "rect", "symbolSize", List.of(44, style.equals("solid") ? 3 : 2),
+        "lineStyle", Map.of("opacity", 0), "itemStyle", Map.of("color", style.equals("solid") ? "#b91c1c" : "#f97316"),
+        "z", 5, "data", data);
+  }
+
+  /** Participants, sharers, completers and high-net-worth participants per slice, as grouped bars. */
+  String activity(List<dev.flywheel.analytics.CampaignActivity.Slice> slices) {
+    List<String> keys = slices.stream().map(dev.flywheel.analytics.CampaignActivity.Slice::key).toList();
+    List<Object> series = List.of(
+        bar(labels.of("activity.participants", "Participated"), slices.stream().map(s -> s.participants()).toList()),
+        bar(labels.of("activity.shared", "Shared"), slices.stream().map(s -> s.shared()).toList()),
+        bar(labels.of("activity.completed", "Completed"), slices.stream().map(s -> s.completed()).toList()),
+        bar(labels.of("activity.highNetWorth", "High net worth"), slices.stream().map(s -> s.highNetWorth()).toList()));
+    return write(Map.of("tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 0),
+        "grid", Map.of("left", 10, "right", 20, "top", 40, "bottom", 10, "containLabel", true),
+        "xAxis", Map.of("type", "category", "data", keys), "yAxis", Map.of("type", "value", "minInterval", 1),
+        "series", series));
+  }
+
+  private static Map<String, Object> bar(String name, List<Long> data) {
+    return Map.of("name", name, "type", "bar", "data", data);
+  }
+
   /** Cohort × period heat map of the returning share. */
   String retention(RetentionTable table) {
     List<String> cohorts = table.cohorts().stream().map(RetentionTable.Cohort::period).toList();

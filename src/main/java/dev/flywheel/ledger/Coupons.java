@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Coupons {
   private final CouponStore store;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Coupons(CouponStore store, Clock clock) {
+  Coupons(CouponStore store, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.clock = clock;
+    this.events = events;
   }
 
   /** @throws IllegalArgumentException for a template no coupon could ever be valid under */
@@ -48,7 +51,7 @@ public class Coupons {
   }
 
   /**
-   * Redeems a coupon for an order; idempotent by {@code requestId} (a replay answers
+   * Redeems a coupon for an order (publishing {@link CouponRedeemed}); idempotent by {@code requestId} (a replay answers
    * {@code Redeemed} with {@code replayed = true}). Another tenant's or another customer's coupon
    * is {@code coupon-not-found}, so codes cannot be probed.
    *
@@ -60,7 +63,9 @@ public class Coupons {
     Instant now = clock.instant();
     Optional<Coupon> done = store.redeem(tenantId, code, customerId, requestId, orderAmount, actor, now);
     if (done.isPresent()) {
-      return new RedeemOutcome.Redeemed(done.get(), false);
+      Coupon c = done.get();
+      events.publishEvent(new CouponRedeemed(tenantId, customerId, c.code(), c.templateId(), c.faceValue(), now));
+      return new RedeemOutcome.Redeemed(c, false);
     }
     Optional<CouponStore.Stored> found = store.find(tenantId, code, now)
         .filter(s -> s.coupon().customerId().equals(customerId));

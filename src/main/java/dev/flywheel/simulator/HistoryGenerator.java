@@ -28,6 +28,10 @@ final class HistoryGenerator {
   static final double APPLY_RATE = 0.8;
   static final double RISK_PASS_RATE = 0.5;
   static final double RELOAN_RATE = 0.7;
+  /** Share of registered customers a recall message reaches once they go quiet. */
+  static final double RECALL_SHARE = 0.6;
+  /** The campaign attribution of the recall events. */
+  static final String RECALL_CAMPAIGN = "recall";
   private static final String[] STEPS = {"basic_info", "id_verification", "bank_card", "submit"};
   private static final String[] PRODUCTS = {"steady_7d", "monthly_plus", "quarter_gain", "half_year", "annual_select"};
   private static final int[] TERMS = {7, 30, 90, 180, 365};
@@ -79,6 +83,7 @@ final class HistoryGenerator {
     if (rnd.nextDouble() < 0.10) {
       tags.add("credit_card");
     }
+    recall(story, index);
     String tier = invested.compareTo(new BigDecimal("500000")) >= 0 ? "high_net_worth"
         : invested.compareTo(new BigDecimal("100000")) >= 0 ? "gold" : "standard";
     return new SimulatedCustomer(story.customerId, Names.name(rnd), Names.phone(rnd), Names.city(rnd),
@@ -126,6 +131,7 @@ final class HistoryGenerator {
       return;
     }
     s.add(t, "risk_decision", Map.of("result", "passed"), null);
+    s.riskPassed = true;
     Funder funder = pickFunder(rnd);
     t = s.after(t, Duration.ofMinutes(10), Duration.ofDays(2));
     if (rnd.nextDouble() >= funder.approvalRate()) {
@@ -135,6 +141,8 @@ final class HistoryGenerator {
     BigDecimal line = BigDecimal.valueOf((funder.minLine() + rnd.nextInt(funder.maxLine() - funder.minLine())) / 100 * 100L)
         .setScale(2, RoundingMode.UNNECESSARY);
     s.add(t, "funder_decision", Map.of("funder", funder.name(), "result", "approved", "credit_line", line), null);
+    s.line = line;
+    s.funder = funder;
     double drawRate = 0.6 + rnd.nextDouble() * 0.2;
     int loan = 1;
     while (rnd.nextDouble() < drawRate) {
@@ -169,7 +177,9 @@ final class HistoryGenerator {
           s.add(due.plus(Duration.ofDays(7)), "overdue", Map.of("days", 7L, "amount", instalment, "loan_id", loanId), null);
         }
         if (rnd.nextDouble() < 0.3) {
-          return null; // never repaid: becomes bad debt
+          // never repaid: written off as bad debt 90 days after the missed due date
+          s.add(due.plus(Duration.ofDays(90)), "write_off", Map.of("amount", instalment, "loan_id", loanId), null);
+          return null;
         }
         due = due.plus(Duration.ofDays(days));
       }
@@ -204,6 +214,63 @@ final class HistoryGenerator {
     return total;
   }
 
+  /**
+   * Seed 003's recall of a registered customer, on a second random stream so the rest of the
+   * story stays as it was (every customer with a credit line, 60 % of the others): 7–60 days after
+   * registering a message reaches them (SMS or push), ~25 % click, ~85 % of those log in, ~60 %
+   * use the recall coupon, and ~55 % of coupon users who passed risk control draw down (approved
+   * first when a funder had turned them down); some share the activity. Attributed to
+   * {@link #RECALL_CAMPAIGN}.
+   */
+  private void recall(Story s, int index) {
+    Instant registered = s.events.stream().filter(e -> e.type().equals("registered")).map(SimulatedEvent::occurredAt)
+        .findFirst().orElse(null);
+    if (registered == null) {
+      return;
+    }
+    SplittableRandom rnd = new SplittableRandom(seed * 7_777_777L + index * 31L + 3);
+    double reached = rnd.nextDouble();
+    if (s.line == null && reached >= RECALL_SHARE) { // customers with a credit line are always recalled
+      return;
+    }
+    String channel = rnd.nextDouble() < 0.6 ? "sms" : "push";
+    Instant t = registered.plusSeconds(7 * 86_400L + (long) (rnd.nextDouble() * 53 * 86_400));
+    s.add(t, "message_delivered", Map.of("message_id", s.customerId + "-R", "channel", channel, "source", "journey:recall"),
+        null, RECALL_CAMPAIGN);
+    if (rnd.nextDouble() >= 0.25) {
+      return;
+    }
+    t = t.plusSeconds(30 + rnd.nextInt(7200));
+    s.add(t, "message_click", Map.of("message_id", s.customerId + "-R"), null, RECALL_CAMPAIGN);
+    if (rnd.nextDouble() < 0.1) {
+      s.add(t.plusSeconds(300), "share", Map.of("target", "recall_activity", "channel", "wechat_share"), null,
+          RECALL_CAMPAIGN);
+    }
+    if (rnd.nextDouble() >= 0.85) {
+      return;
+    }
+    t = t.plusSeconds(20 + rnd.nextInt(3600));
+    s.add(t, "app_login", Map.of(), null);
+    if (rnd.nextDouble() >= 0.6) {
+      return;
+    }
+    t = t.plusSeconds(60 + rnd.nextInt(86_400));
+    s.add(t, "coupon_redeemed", Map.of("coupon_template", "recall_rate_discount"), null, RECALL_CAMPAIGN);
+    if (s.riskPassed && rnd.nextDouble() < 0.55) {
+      if (s.line == null) { // turned down by a funder before: re-applied after the recall and approved this time
+        s.funder = pickFunder(rnd);
+        s.line = BigDecimal.valueOf((s.funder.minLine() + rnd.nextInt(s.funder.maxLine() - s.funder.minLine())) / 100 * 100L)
+            .setScale(2, RoundingMode.UNNECESSARY);
+        s.add(t.plusSeconds(30), "funder_decision",
+            Map.of("funder", s.funder.name(), "result", "approved", "credit_line", s.line), null);
+      }
+      BigDecimal amount = s.line.multiply(BigDecimal.valueOf(0.3 + rnd.nextDouble() * 0.5)).setScale(-2, RoundingMode.DOWN)
+          .max(new BigDecimal("500")).setScale(2, RoundingMode.UNNECESSARY);
+      s.add(t.plusSeconds(60 + rnd.nextInt(3600)), "drawdown",
+          Map.of("amount", amount, "loan_id", s.customerId + "-R", "funder", s.funder.name()), null, RECALL_CAMPAIGN);
+    }
+  }
+
   private static AcquisitionChannel pick(SplittableRandom rnd) {
     double x = rnd.nextDouble();
     for (AcquisitionChannel c : AcquisitionChannel.ALL) {
@@ -231,6 +298,9 @@ final class HistoryGenerator {
     final String customerId;
     final SplittableRandom rnd;
     final List<SimulatedEvent> events = new ArrayList<>();
+    BigDecimal line;
+    Funder funder;
+    boolean riskPassed;
 
     Story(String customerId, SplittableRandom rnd) {
       this.customerId = customerId;
@@ -238,9 +308,13 @@ final class HistoryGenerator {
     }
 
     void add(Instant at, String type, Map<String, Object> attributes, String channel) {
+      add(at, type, attributes, channel, null);
+    }
+
+    void add(Instant at, String type, Map<String, Object> attributes, String channel, String campaign) {
       if (!at.isAfter(end)) {
         events.add(new SimulatedEvent(customerId + "-" + events.size(), customerId, type,
-            at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), new LinkedHashMap<>(attributes), channel));
+            at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), new LinkedHashMap<>(attributes), channel, campaign));
       }
     }
 

@@ -35,7 +35,7 @@ public final class SimulatedEvents {
         .flatMap(c -> c.events().stream())
         .sorted(Comparator.comparing(SimulatedEvent::occurredAt))
         .map(e -> new IncomingEvent(e.eventId(), e.customerId(), e.type(), e.occurredAt(), e.attributes(),
-            e.channel(), null))
+            e.channel(), e.campaign()))
         .toList();
   }
 }

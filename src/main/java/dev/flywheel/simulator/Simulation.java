@@ -54,7 +54,7 @@ public class Simulation {
     List<IncomingEvent> events = chunk.stream().flatMap(c -> c.events().stream())
         .sorted(Comparator.comparing(SimulatedEvent::occurredAt))
         .map(e -> new IncomingEvent(e.eventId(), e.customerId(), e.type(), e.occurredAt(), e.attributes(),
-            e.channel(), null))
+            e.channel(), e.campaign()))
         .toList();
     int batch = ingestion.maxBatchSize();
     for (int i = 0; i < events.size(); i += batch) {

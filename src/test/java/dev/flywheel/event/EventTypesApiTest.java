@@ -45,7 +45,8 @@ class EventTypesApiTest {
     reply.body().forEach(t -> names.add(t.path("name").asString()));
     assertThat(names).containsExactly("registered", "app_login", "application_step", "risk_decision",
         "funder_decision", "drawdown", "repayment_due", "repayment", "overdue", "investment",
-        "investment_cancelled", "redemption", "share", "page_view", "message_click");
+        "investment_cancelled", "redemption", "share", "page_view", "message_click",
+        "message_delivered", "coupon_redeemed", "write_off");
 
     Reply investment = api.get("/api/v1/event-types/investment");
     assertThat(investment.body().path("built_in").asBoolean()).isTrue();

@@ -17,7 +17,19 @@ public final class Milestones {
 
   private Milestones() {}
 
+  /**
+   * Bad debt (docs/api/analytics.md): a {@code write_off}, or an {@code overdue} more than
+   * {@link #BAD_DEBT_DAYS} days late. Marked as the milestone {@code bad_debt} besides the type.
+   */
+  public static final String BAD_DEBT = "bad_debt";
+  public static final int BAD_DEBT_DAYS = 90;
+
   public static List<String> of(String type, Map<String, Object> attributes) {
+    if ("write_off".equals(type)
+        || ("overdue".equals(type) && attributes != null && attributes.get("days") instanceof Number d
+            && d.longValue() > BAD_DEBT_DAYS)) {
+      return List.of(type, BAD_DEBT);
+    }
     String attribute = KEY_ATTRIBUTE.get(type);
     Object value = attribute == null || attributes == null ? null : attributes.get(attribute);
     return value == null ? List.of(type) : List.of(type, type + ":" + value);

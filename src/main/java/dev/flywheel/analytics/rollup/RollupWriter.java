@@ -25,10 +25,12 @@ import org.springframework.stereotype.Component;
 public class RollupWriter {
   private final JdbcClient jdbc;
   private final MilestoneKeys keys;
+  private final RecallAndActivityWriter details;
 
-  RollupWriter(JdbcClient jdbc, MilestoneKeys keys) {
+  RollupWriter(JdbcClient jdbc, MilestoneKeys keys, RecallAndActivityWriter details) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.details = details;
   }
 
   public void apply(long tenantId, List<EventAccepted> events) {
@@ -58,6 +60,7 @@ public class RollupWriter {
     long t2 = System.nanoTime();
     addDaily(tenantId, daily);
     addFunderDecisions(tenantId, events);
+    details.apply(tenantId, events);
     long t3 = System.nanoTime();
     spent[0].addAndGet(t1 - t0);
     spent[1].addAndGet(t2 - t1);

@@ -39,9 +39,12 @@ class AnalyticsController {
   private final SegmentsFromAnalytics segments;
   private final dev.flywheel.analytics.Flows flows;
   private final Clock clock;
+  private final dev.flywheel.analytics.FunderAlerts alerts;
 
   AnalyticsController(CurrentTenant tenant, Funnels funnels, Retention retention, Goals goals, Quality quality,
-      SegmentsFromAnalytics segments, dev.flywheel.analytics.Flows flows, Clock clock) {
+      SegmentsFromAnalytics segments, dev.flywheel.analytics.Flows flows, Clock clock,
+      dev.flywheel.analytics.FunderAlerts alerts) {
+    this.alerts = alerts;
     this.flows = flows;
     this.tenant = tenant;
     this.funnels = funnels;
@@ -149,7 +152,7 @@ class AnalyticsController {
 
   @GetMapping("/api/v1/analytics/funders")
   Map<String, Object> funders(@RequestParam(required = false) Integer threshold) {
-    return Map.of("funders", quality.funders(tenant.id(), threshold == null ? 20 : threshold));
+    return Map.of("funders", quality.funders(tenant.id(), threshold == null ? alerts.threshold(tenant.id()) : threshold));
   }
 
   private static Map<String, Object> made(SegmentsFromAnalytics.Made made) {

@@ -47,6 +47,11 @@ public final class BuiltInTypes {
     add("share", "A customer shared something", required("target", STRING), optional("channel", STRING));
     add("page_view", "A customer viewed a page", required("page", STRING), optional("variant", STRING));
     add("message_click", "A customer clicked a message", optional("message_id", STRING), optional("link", STRING));
+    add("message_delivered", "A message reached the customer (sent or delivered)", optional("message_id", STRING),
+        optional("channel", STRING), optional("source", STRING));
+    add("coupon_redeemed", "A customer used a coupon", optional("coupon_code", STRING), optional("coupon_template", STRING),
+        optional("amount", MONEY));
+    add("write_off", "A loan was written off as bad debt", optional("amount", MONEY), optional("loan_id", STRING));
   }
 
   private BuiltInTypes() {}
