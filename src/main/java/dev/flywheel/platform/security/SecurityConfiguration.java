@@ -57,6 +57,8 @@ class SecurityConfiguration {
                 "/swagger-ui.html", "/error").permitAll()
             // tracked links in messages: customers are not signed in; the token's HMAC is the proof
             .requestMatchers(HttpMethod.GET, "/r/*").permitAll()
+            // tracked links in community product posts, signed the same way
+            .requestMatchers(HttpMethod.GET, "/c/*").permitAll()
             .requestMatchers("/console/admin/**").hasRole("ADMIN")
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
