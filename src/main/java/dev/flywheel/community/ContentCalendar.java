@@ -4,7 +4,7 @@ import dev.flywheel.community.sop.SlotFiring;
 import dev.flywheel.community.sop.SlotSchedule;
 import dev.flywheel.community.sop.SlotStore;
 import dev.flywheel.community.sop.TemplateChecks;
-import dev.flywheel.community.sop.TemplateStore;
+import dev.flywheel.community.sop.SopTemplateStore;
 import dev.flywheel.community.sop.TenantWeeks;
 import dev.flywheel.community.sop.WeeklyFigures;
 import dev.flywheel.community.store.CommunityStore;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ContentCalendar {
-  private final TemplateStore templates;
+  private final SopTemplateStore templates;
   private final SlotStore slots;
   private final SlotSchedule schedule;
   private final SlotFiring firing;
@@ -35,7 +35,7 @@ public class ContentCalendar {
   private final CommunityStore communities;
   private final Clock clock;
 
-  ContentCalendar(TemplateStore templates, SlotStore slots, SlotSchedule schedule, SlotFiring firing,
+  ContentCalendar(SopTemplateStore templates, SlotStore slots, SlotSchedule schedule, SlotFiring firing,
       WeeklyFigures figures, TenantWeeks weeks, CommunityStore communities, Clock clock) {
     this.templates = templates;
     this.slots = slots;

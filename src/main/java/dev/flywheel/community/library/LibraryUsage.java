@@ -3,7 +3,7 @@ package dev.flywheel.community.library;
 import dev.flywheel.community.ActivityUsage;
 import dev.flywheel.community.LibraryActivity;
 import dev.flywheel.community.WeeklyReport;
-import dev.flywheel.community.sop.Conversions;
+import dev.flywheel.community.sop.CommunityConversions;
 import dev.flywheel.community.sop.WeeklyFigures;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -30,11 +30,11 @@ import org.springframework.stereotype.Component;
 public class LibraryUsage {
   private final LibraryStore library;
   private final WeeklyFigures figures;
-  private final Conversions conversions;
+  private final CommunityConversions conversions;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  LibraryUsage(LibraryStore library, WeeklyFigures figures, Conversions conversions, JdbcClient jdbc, Clock clock) {
+  LibraryUsage(LibraryStore library, WeeklyFigures figures, CommunityConversions conversions, JdbcClient jdbc, Clock clock) {
     this.library = library;
     this.figures = figures;
     this.conversions = conversions;

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 public class WeeklyFigures {
   private final JdbcClient jdbc;
   private final TenantWeeks weeks;
-  private final Conversions conversions;
+  private final CommunityConversions conversions;
   private final Clock clock;
 
-  WeeklyFigures(JdbcClient jdbc, TenantWeeks weeks, Conversions conversions, Clock clock) {
+  WeeklyFigures(JdbcClient jdbc, TenantWeeks weeks, CommunityConversions conversions, Clock clock) {
     this.jdbc = jdbc;
     this.weeks = weeks;
     this.conversions = conversions;

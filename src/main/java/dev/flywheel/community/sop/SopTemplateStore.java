@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /** SQL of SOP templates and their slots. */
 @Component
-public class TemplateStore {
+public class SopTemplateStore {
   private final JdbcClient jdbc;
 
-  TemplateStore(JdbcClient jdbc) {
+  SopTemplateStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

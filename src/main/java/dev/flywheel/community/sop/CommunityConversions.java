@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * built-in types) within a window after a moment (a product placement, an activity's start).
  */
 @Component
-public class Conversions {
+public class CommunityConversions {
   public static final List<String> TYPES = List.of("investment", "drawdown");
   private final EventHistory events;
 
-  Conversions(EventHistory events) {
+  CommunityConversions(EventHistory events) {
     this.events = events;
   }
 
