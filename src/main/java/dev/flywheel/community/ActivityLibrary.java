@@ -124,6 +124,9 @@ public class ActivityLibrary {
       return new CalendarResult.Refused<>("invalid-export", "The export has invalid fields", issues);
     }
     GameSpec spec = customised(script, request.prize());
+    if (spec != null && !Games.check(spec).isEmpty()) {
+      return new CalendarResult.Refused<>("invalid-game", "The game has invalid fields", Games.check(spec));
+    }
     Instant now = clock.instant();
     long exportId = store.export(tenantId, request.communityId(), activityId, found.get().version(),
         request.startsAt(), script.durationMinutes(), spec, request.manager(), now);

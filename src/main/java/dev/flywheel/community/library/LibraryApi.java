@@ -77,9 +77,14 @@ class LibraryApi {
       throw Problem.badRequest("validation-failed", "Name the community",
           new FieldIssue("community_id", "required", "the id of a community"));
     }
+    SopMode mode = CalendarJson.named(SopMode.class, body.getOrDefault("mode", "AUTO"));
+    if (mode == null) {
+      throw Problem.badRequest("validation-failed", "mode is AUTO or TASK",
+          new FieldIssue("mode", "invalid", "AUTO or TASK"));
+    }
     List<String> texts = body.get("texts") instanceof List<?> t ? t.stream().map(CalendarJson::text).toList() : null;
     var request = new ActivityLibrary.ExportRequest(community.longValue(), instant(body.get("starts_at")),
-        CalendarJson.named(SopMode.class, body.getOrDefault("mode", "AUTO")), texts, LibraryJson.prize(body.get("prize")),
+        mode, texts, LibraryJson.prize(body.get("prize")),
         CalendarJson.text(body.get("manager")));
     return ResponseEntity.status(HttpStatus.CREATED).body(LibraryJson.export(CalendarJson.done(
         library.export(tenant.id(), id, request))));
