@@ -59,7 +59,12 @@ public class Rounds {
       return GameResult.Refused.of("game-not-found", "No game " + gameId);
     }
     Game game = found.get();
-    Optional<GameRound> next = game.nextRound();
+    // opens in one community queue behind each other: the second sees the first's open round
+    // (no unique-index violation), and reads the rounds after the first committed
+    jdbc.sql("select id from community_communities where id = :c for no key update").param("c", game.communityId())
+        .query(Long.class).single();
+    Optional<GameRound> next = store.rounds(gameId).stream()
+        .filter(r -> r.status() == GameRound.Status.PENDING).findFirst();
     if (next.isEmpty()) {
       return GameResult.Refused.of("game-ended", "Every round of this game was played");
     }
