@@ -173,8 +173,8 @@ class ContentCalendarTest {
   }
 
   private int posts(String reference) {
-    return jdbc.sql("select count(*) from community_messages where reference = :r").param("r", reference)
-        .query(Long.class).single().intValue();
+    return jdbc.sql("select count(*) from community_messages where tenant_id = :t and reference = :r")
+        .param("t", tenant.id()).param("r", reference).query(Long.class).single().intValue();
   }
 
   private static String to(MimeMessage m) {
