@@ -1,0 +1,21 @@
+package dev.flywheel.community;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A slot of one community's calendar in one week, from a template or a library export.
+ *
+ * @param status PLANNED, REMINDED (a TASK slot whose reminder went out), DONE or SKIPPED (an AUTO
+ *     slot the community could not take, e.g. archived)
+ * @param overdue due, and not DONE or SKIPPED
+ * @param postId the chat post an AUTO slot made
+ */
+public record CalendarSlot(long id, long communityId, LocalDate weekStart, Instant dueAt, SopSlotKind kind,
+    SopMode mode, String title, String body, String status, Instant firedAt, Instant doneAt, String doneBy,
+    Long postId, Long templateId, Long exportId, boolean overdue) {
+
+  public boolean done() {
+    return "DONE".equals(status);
+  }
+}
