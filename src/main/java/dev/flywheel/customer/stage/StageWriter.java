@@ -2,8 +2,8 @@ package dev.flywheel.customer.stage;
 
 import dev.flywheel.customer.LifecycleStage;
 import dev.flywheel.customer.LoanStage;
+import dev.flywheel.platform.db.SqlArrays;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -116,15 +115,8 @@ class StageWriter {
     return array(type, rows.stream().map(value).toArray());
   }
 
-  private Array array(String type, Object[] values) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      return connection.createArrayOf(type, values);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot build a " + type + " array", e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
+  private java.sql.Array array(String type, Object[] values) {
+    return SqlArrays.of(dataSource, type, values);
   }
 
   /** Array elements travel as ISO-8601 text, so no time-zone conversion can creep in. */

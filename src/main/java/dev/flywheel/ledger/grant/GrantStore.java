@@ -3,7 +3,7 @@ package dev.flywheel.ledger.grant;
 import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.Grant;
 import dev.flywheel.ledger.GrantRequest;
-import java.sql.Connection;
+import dev.flywheel.platform.db.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /** Grant rows: the exactly-once key of the money path, and the grant's own entry. */
@@ -26,16 +25,8 @@ public class GrantStore {
     this.dataSource = dataSource;
   }
 
-  /** A JDBC array on the transaction's connection (timestamps travel as ISO-8601 text). */
   private java.sql.Array array(String type, Object[] values) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      return connection.createArrayOf(type, values);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot build a " + type + " array", e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
+    return SqlArrays.of(dataSource, type, values);
   }
 
   /**

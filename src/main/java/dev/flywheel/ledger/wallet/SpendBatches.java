@@ -4,8 +4,7 @@ import dev.flywheel.ledger.Asset;
 import dev.flywheel.ledger.SpendOutcome;
 import dev.flywheel.ledger.SpendRequest;
 import dev.flywheel.ledger.journal.Journal;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.flywheel.platform.db.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -176,13 +174,6 @@ public class SpendBatches {
   }
 
   private java.sql.Array array(String type, Object[] values) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      return connection.createArrayOf(type, values);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot build a " + type + " array", e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
+    return SqlArrays.of(dataSource, type, values);
   }
 }

@@ -1,8 +1,7 @@
 package dev.flywheel.lottery.store;
 
 import dev.flywheel.lottery.Prize;
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.flywheel.platform.db.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,13 +127,6 @@ public class DrawGroupStore {
   }
 
   private java.sql.Array array(String type, Object[] values) {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      return connection.createArrayOf(type, values);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot build a " + type + " array", e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
+    return SqlArrays.of(dataSource, type, values);
   }
 }
