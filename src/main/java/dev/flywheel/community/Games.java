@@ -2,6 +2,7 @@ package dev.flywheel.community;
 
 import dev.flywheel.community.game.GameChecks;
 import dev.flywheel.community.game.GameStore;
+import dev.flywheel.community.game.ProductLinks;
 import dev.flywheel.community.game.Rounds;
 import dev.flywheel.community.store.CommunityStore;
 import dev.flywheel.ledger.Budget;
@@ -27,13 +28,23 @@ public class Games {
   private final Rounds rounds;
   private final Ledger ledger;
   private final Clock clock;
+  private final ProductLinks links;
 
-  Games(CommunityStore communities, GameStore store, Rounds rounds, Ledger ledger, Clock clock) {
+  Games(CommunityStore communities, GameStore store, Rounds rounds, Ledger ledger, Clock clock, ProductLinks links) {
+    this.links = links;
     this.communities = communities;
     this.store = store;
     this.rounds = rounds;
     this.ledger = ledger;
     this.clock = clock;
+  }
+
+  /**
+   * A member followed a link of a game's product post (what {@code GET /c/{token}} does): records
+   * the click and answers the link's target; empty, recording nothing, for a forged or unknown token.
+   */
+  public Optional<String> click(String token) {
+    return links.click(token);
   }
 
   /** The owner type of the ledger budget that pays a community's game prizes. */

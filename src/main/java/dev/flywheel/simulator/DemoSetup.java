@@ -30,13 +30,14 @@ class DemoSetup {
   private final ApiKeys apiKeys;
   private final Simulation simulation;
   private final DemoCampaigns campaigns;
+  private final DemoCommunities communities;
   private final Clock clock;
   private final boolean enabled;
   private final int customers;
   private final int days;
 
   DemoSetup(Tenants tenants, ConsoleUsers users, ApiKeys apiKeys, Simulation simulation, DemoCampaigns campaigns,
-      Clock clock,
+      DemoCommunities communities, Clock clock,
       @Value("${flywheel.demo.enabled:true}") boolean enabled,
       @Value("${flywheel.demo.customers:10000}") int customers,
       @Value("${flywheel.demo.days:90}") int days) {
@@ -45,6 +46,7 @@ class DemoSetup {
     this.apiKeys = apiKeys;
     this.simulation = simulation;
     this.campaigns = campaigns;
+    this.communities = communities;
     this.clock = clock;
     this.enabled = enabled;
     this.customers = customers;
@@ -85,5 +87,9 @@ class DemoSetup {
         report.took().toSeconds());
     campaigns.create(demo.id());
     log.info("Demo campaigns running: first-investment points and investment lottery chances");
+    long started = System.nanoTime();
+    communities.create(demo.id());
+    log.info("Demo communities ready in {} ms: 3 communities managed by {}, SOP calendar, activity library, "
+        + "a played quiz", (System.nanoTime() - started) / 1_000_000, DemoCommunities.MANAGER);
   }
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * accepted. Each click is a row, so clicks are counted per product post.
  */
 @Component
-class ProductLinks {
+public class ProductLinks {
   private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"'()\\[\\]{}]+");
   private static final String TRAILING = ".,;:!?。，";
   private static final int MAC_BYTES = 10;
@@ -87,7 +87,7 @@ class ProductLinks {
   }
 
   /** Records a click and answers the target; empty (nothing recorded) for a malformed or forged token. */
-  Optional<String> click(String token) {
+  public Optional<String> click(String token) {
     Optional<Long> id = linkId(token);
     if (id.isEmpty()) {
       return Optional.empty();

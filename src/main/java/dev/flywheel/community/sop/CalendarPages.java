@@ -57,6 +57,28 @@ class CalendarPages {
     return "community-sop/calendar";
   }
 
+  /** The week grid as the "Calendar" tab of the community's page ({@link CalendarTabs}). */
+  @GetMapping("/console/communities/{id}/calendar")
+  String communityWeek(@AuthenticationPrincipal ConsoleUser me, @PathVariable long id,
+      @RequestParam(required = false) String week, Model model) {
+    tab(me, id, "calendar", model);
+    return week(me, id, week, model);
+  }
+
+  /** The weekly report as the "Weekly report" tab of the community's page. */
+  @GetMapping("/console/communities/{id}/report")
+  String communityReport(@AuthenticationPrincipal ConsoleUser me, @PathVariable long id,
+      @RequestParam(required = false) String week, Model model) {
+    tab(me, id, "report", model);
+    return report(me, id, week, model);
+  }
+
+  private void tab(ConsoleUser me, long id, String tab, Model model) {
+    communities.find(me.tenantId(), id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+        org.springframework.http.HttpStatus.NOT_FOUND));
+    model.addAttribute("activeTab", tab);
+  }
+
   @PostMapping(PATH + "/{community}/apply")
   String apply(@AuthenticationPrincipal ConsoleUser me, @PathVariable long community, @RequestParam long template,
       @RequestParam(required = false) String week, RedirectAttributes redirect) {

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The account manager runs a round from the live game control panel: opens it, watches three
  * members' answers arrive (through the group chat's signed webhook), sees no winner before the
  * reveal delay, and the winner with the prize in their wallet once the delay's close task ran.
- * (The lead extends this to pulling the quiz from the activity library and answering in the web room.)
+ * ({@link LibraryQuizBrowserTest} runs the whole flow: library export, answers in the web room.)
  */
 @RunningFlywheel
 @EnabledIfSystemProperty(named = "flywheel.browser-tests", matches = "true")
