@@ -27,7 +27,7 @@ final class StepForm {
   static final Map<StepType, List<String>> FIELDS = Map.of(
       StepType.SEND, List.of("channels", "template", "category", "values", "skip_used_channels"),
       StepType.PHONE_TASK, List.of("template", "category", "values"),
-      StepType.WAIT, List.of("duration", "until_event", "until_condition", "timeout", "on_event", "on_timeout",
+      StepType.WAIT, List.of("duration", "until_event", "until_phone_outcome", "until_condition", "timeout", "on_event", "on_timeout",
           "until_date", "offset"),
       StepType.BRANCH, List.of("condition", "then", "else", "arms"),
       StepType.GRANT, List.of("campaign_id", "asset", "amount", "coupon_template_id"),
@@ -38,7 +38,8 @@ final class StepForm {
   static final Map<String, List<String>> CHOICES = Map.of(
       "category", names(MessageCategory.values()),
       "asset", names(Asset.values()),
-      "skip_used_channels", List.of("", "true"));
+      "skip_used_channels", List.of("", "true"),
+      "until_phone_outcome", List.of("", "true"));
 
   private StepForm() {}
 
@@ -73,6 +74,7 @@ final class StepForm {
       row.put("skip_used_channels", Boolean.TRUE.equals(s.skipUsedChannels()) ? "true" : "");
       row.put("duration", text(s.duration()));
       row.put("until_event", text(s.untilEvent()));
+      row.put("until_phone_outcome", s.waitsForPhoneOutcome() ? "true" : "");
       row.put("until_condition", text(s.untilCondition()));
       row.put("timeout", text(s.timeout()));
       row.put("on_event", text(s.onEvent()));
@@ -155,7 +157,7 @@ final class StepForm {
           get("until_condition"), get("timeout"), get("on_event"), get("on_timeout"), get("until_date"), get("offset"),
           get("condition"), get("then"), get("else"), jsonField("arms", new TypeReference<List<SplitArm>>() {}),
           number("campaign_id"), choice(Asset.class, "asset"), number("amount"), number("coupon_template_id"),
-          list("tags"), get("reason"));
+          list("tags"), get("reason"), "true".equals(get("until_phone_outcome")) ? Boolean.TRUE : null);
     }
 
     String get(String field) {

@@ -7,6 +7,7 @@ import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.MessageCategory;
 import dev.flywheel.reach.MessageTemplate;
 import dev.flywheel.reach.MessageTemplates;
+import dev.flywheel.support.ApiClient;
 import java.util.List;
 import dev.flywheel.support.ConsoleSession;
 import dev.flywheel.support.RunningFlywheel;
@@ -134,6 +135,45 @@ class JourneyPagesTest {
     assertThat(steps).containsExactly(JourneyStep.tag("mark", "nudged", "recall"), JourneyStep.waitFor("pause", "PT4H"),
         JourneyStep.send("push", MessageCategory.SERVICE, "f-1", Channel.PUSH, Channel.SMS).withValues(Map.of("day", 1)));
     assertThat(as(Role.OPERATOR).get(page + "?lang=zh-CN").body()).contains("添加步骤", "等待时长");
+  }
+
+  @Test
+  void theWaitFormWaitsUntilThePhoneTaskHasAnOutcomeAndShowsItAgain() {
+    ConsoleSession operator = as(Role.OPERATOR);
+    var created = operator.post("/console/journeys/new/stalled-application-step",
+        "/console/journeys/new/stalled-application-step", Map.of("name", "Call outcome", "days", "1,2", "templates", "f-1,f-2"));
+    String location = created.headers().firstValue("Location").orElseThrow();
+    long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    String page = "/console/journeys/" + id;
+    assertThat(operator.get(page).body()).contains("name=\"steps[0].until_phone_outcome\"",
+        "Or until the phone task has an outcome");
+
+    Map<String, String> form = new LinkedHashMap<>(Map.of("steps[0].type", "WAIT", "steps[0].key", "wait-call",
+        "steps[0].until_phone_outcome", "true", "steps[0].until_condition", "phone_outcome == 'REACHED'",
+        "steps[0].timeout", "P2D", "steps[0].on_event", "reached", "steps[0].on_timeout", "missed"));
+    form.putAll(Map.of("steps[1].type", "TAG", "steps[1].key", "reached", "steps[1].tags", "called",
+        "steps[1].next", "end", "steps[2].type", "TAG", "steps[2].key", "missed", "steps[2].tags", "no-answer"));
+    form.putAll(Map.of("steps[3].type", "EXIT", "steps[3].key", "end", "steps[3].reason", "done"));
+    var saved = operator.post(page + "/steps", page, with(form, Map.of("action", "save")));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    assertThat(journeys.find(tenant.id(), id).orElseThrow().draft().steps().getFirst()).isEqualTo(
+        JourneyStep.waitForPhoneOutcome("wait-call", "P2D", "reached", "missed")
+            .withUntilCondition("phone_outcome == 'REACHED'"));
+
+    var read = new ApiClient(port, tenant.apiKey()).get("/api/v1/journeys/" + id);
+    assertThat(read.status()).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> wait = ((List<Map<String, Object>>) read.<Map<String, Object>>get("draft").get("steps")).getFirst();
+    assertThat(wait).containsEntry("key", "wait-call").containsEntry("until_phone_outcome", true)
+        .containsEntry("until_condition", "phone_outcome == 'REACHED'").containsEntry("timeout", "P2D")
+        .containsEntry("on_event", "reached").containsEntry("on_timeout", "missed").doesNotContainKey("duration");
+
+    String editor = operator.get(page).body();
+    assertThat(editor).containsPattern("id=\"step-0-until_phone_outcome\">\\s*<option value=\"\">\\s*</option>"
+        + "\\s*<option value=\"true\" selected=\"selected\">true</option>")
+        .contains("id=\"step-0-until_condition\" value=\"phone_outcome == &#39;REACHED&#39;\"",
+            "id=\"step-0-on_timeout\" value=\"missed\"");
+    assertThat(operator.get(page + "?lang=zh-CN").body()).contains("或等到电话任务有结果");
   }
 
   private void copy(String key, Channel channel) {
