@@ -6,8 +6,10 @@ import java.time.LocalDate;
 /**
  * A slot of one community's calendar in one week, from a template or a library export.
  *
- * @param status PLANNED, REMINDED (a TASK slot whose reminder went out), DONE or SKIPPED (an AUTO
- *     slot the community could not take, e.g. archived)
+ * @param status PLANNED, REMINDED (a TASK slot whose reminder went out), DONE or SKIPPED (a slot
+ *     the community could not take, e.g. archived: no post, no reminder)
+ * @param doneBy who closed the slot: the manager, {@code auto} for an AUTO post, or for a SKIPPED
+ *     slot the reason ({@code community-archived}, {@code community-gone}, {@code not-posted})
  * @param overdue due, and not DONE or SKIPPED
  * @param postId the chat post an AUTO slot made
  */

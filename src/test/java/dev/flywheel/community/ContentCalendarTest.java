@@ -172,9 +172,46 @@ class ContentCalendarTest {
     assertThat(calendar.openTasks(tenant.id(), manager)).extracting(CalendarSlot::id).doesNotContain(game.id());
   }
 
+  @Test
+  void anArchivedCommunitysTaskSlotRemindsNobodyAndIsSkippedWithItsReason() throws Exception {
+    ApiClient api = new ApiClient(port, tenant.apiKey());
+    assertThat(api.put("/api/v1/reach/providers/email", Map.of("name", "mailer", "smtp", Map.of("host", "127.0.0.1",
+        "port", MAIL.getSmtp().getPort(), "from", "growth@bank.example"))).status()).isEqualTo(201);
+    List<CalendarSlot> week = apply(template());
+    CalendarSlot game = week.get(1);
+    CalendarSlot auto = week.get(2);
+    assertThat(communities.archive(tenant.id(), community)).isInstanceOf(CommunityResult.Done.class);
+    clock.set(auto.dueAt().plus(Duration.ofMinutes(1)));
+
+    assertThat(calendar.fire(game.id())).isTrue();
+    assertThat(calendar.fire(game.id())).isFalse();
+    assertThat(calendar.fire(auto.id())).isTrue();
+
+    assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m).contains(manager))
+        .map(ContentCalendarTest::subject)).as("reminder mails").isEmpty();
+    assertThat(jdbc.sql("select count(*) from community_sop_reminders where slot_id = :s").param("s", game.id())
+        .query(Long.class).single()).isZero();
+    assertThat(List.of(calendar.slot(tenant.id(), game.id()).orElseThrow(),
+        calendar.slot(tenant.id(), auto.id()).orElseThrow())).allSatisfy(s -> {
+          assertThat(s.status()).isEqualTo("SKIPPED");
+          assertThat(s.doneBy()).isEqualTo("community-archived");
+          assertThat(s.overdue()).isFalse();
+        });
+    assertThat(posts("sop-slot:" + auto.id())).isZero();
+    assertThat(calendar.openTasks(tenant.id(), manager)).extracting(CalendarSlot::id).doesNotContain(game.id());
+  }
+
   private int posts(String reference) {
     return jdbc.sql("select count(*) from community_messages where tenant_id = :t and reference = :r")
         .param("t", tenant.id()).param("r", reference).query(Long.class).single().intValue();
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String to(MimeMessage m) {

@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a due slot does, exactly once: the firing is claimed by a conditional update in the same
- * transaction as its effect, so a task run twice (a retry, a restart, two nodes) acts once. AUTO:
+ * transaction as its effect, so a task run twice (a retry, a restart, two nodes) acts once. A slot
+ * of an archived (or deleted) community is SKIPPED with the reason in {@code done_by}, posting and
+ * reminding nobody. AUTO:
  * posted through {@link CommunityChat#post} (kind SOP, reference {@code sop-slot:<id>}); TASK: a
  * reminder per account manager (listed in the console, e-mailed once through reach).
  */
@@ -64,13 +66,17 @@ public class SlotFiring {
     long tenantId = tenantOf(slotId);
     Optional<Community> community = communities.find(tenantId, slot.communityId());
     if (community.isEmpty()) {
-      slots.skipped(slotId, now);
+      slots.skipped(slotId, now, "community-gone");
+      return true;
+    }
+    if (community.get().archived()) {
+      slots.skipped(slotId, now, "community-archived");
       return true;
     }
     if (slot.mode() == SopMode.AUTO) {
       Optional<ChatMessage> post = chat.post(tenantId, slot.communityId(),
           new Post(sender(tenantId, community.get()), slot.body(), PostKind.SOP, "sop-slot:" + slotId));
-      post.ifPresentOrElse(p -> slots.posted(slotId, p.id(), now), () -> slots.skipped(slotId, now));
+      post.ifPresentOrElse(p -> slots.posted(slotId, p.id(), now), () -> slots.skipped(slotId, now, "not-posted"));
     } else {
       remind(tenantId, community.get(), slot, now);
     }

@@ -87,9 +87,10 @@ public class SlotStore {
         """).param("id", id).param("p", postId).param("now", Timestamp.from(now)).update();
   }
 
-  public void skipped(long id, Instant now) {
-    jdbc.sql("update community_sop_slots set status = 'SKIPPED', done_at = :now where id = :id")
-        .param("id", id).param("now", Timestamp.from(now)).update();
+  /** Marks the slot SKIPPED; {@code reason} (e.g. {@code community-archived}) goes into {@code done_by}. */
+  public void skipped(long id, Instant now, String reason) {
+    jdbc.sql("update community_sop_slots set status = 'SKIPPED', done_at = :now, done_by = :r where id = :id")
+        .param("id", id).param("now", Timestamp.from(now)).param("r", reason).update();
   }
 
   /** Marks a TASK slot done; false when it is not open (done already, or not a task). */
