@@ -7,15 +7,9 @@ import static dev.flywheel.reach.Channel.PUSH;
 import static dev.flywheel.reach.Channel.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.customer.Customers;
 import dev.flywheel.customer.stage.LifecycleJob;
-import dev.flywheel.event.EventIngestion;
-import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.reach.MessageTemplates;
-import dev.flywheel.reach.Reach;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,8 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each built-in journey, created from its template with default parameters, walked through with a
@@ -36,27 +30,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RunningFlywheel
 class JourneyTemplateScenarioTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  @Autowired TestTenants tenants;
-  @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
-  @Autowired MovableClock clock;
-  @Autowired JdbcClient jdbc;
-  @Autowired MessageTemplates templates;
-  @Autowired Reach reach;
-  @Autowired LifecycleJob lifecycle;
+  @Autowired ApplicationContext context;
   @LocalServerPort int port;
   JourneyWorld world;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
   }
 
   /** Never backwards: tomorrow (Shanghai) at {@code time}. */
   private LocalDate tomorrowAt(LocalTime time) {
-    LocalDate day = clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
-    clock.set(day.atTime(time).atZone(SHANGHAI).toInstant());
+    LocalDate day = world.clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
+    world.clock.set(day.atTime(time).atZone(SHANGHAI).toInstant());
     return day;
   }
 
@@ -101,7 +87,7 @@ class JourneyTemplateScenarioTest {
     assertThat(world.messages(journey, "finisher")).containsExactly("day-1:PUSH");
     assertThat(world.run(journey, "finisher")).isEqualTo("DONE:goal-reached");
     assertThat(world.run(journey, "stuck")).isEqualTo("DONE:completed");
-    JourneyReport report = journeys.report(world.id(), journey);
+    JourneyReport report = world.journeys.report(world.id(), journey);
     assertThat(report.entered()).isEqualTo(2);
     assertThat(report.steps()).filteredOn(s -> s.key().startsWith("day-"))
         .extracting(JourneyReport.StepFigures::key, JourneyReport.StepFigures::messages,
@@ -132,7 +118,7 @@ class JourneyTemplateScenarioTest {
     assertThat(world.messages(journey, "borrower")).containsExactly("push:PUSH");
     assertThat(world.run(journey, "borrower")).isEqualTo("DONE:goal-reached");
     assertThat(world.run(journey, "waiter")).isEqualTo("DONE:completed");
-    assertThat(journeys.report(world.id(), journey).milestones()).containsEntry("drawdown", 1L);
+    assertThat(world.journeys.report(world.id(), journey).milestones()).containsEntry("drawdown", 1L);
   }
 
   @Test
@@ -161,7 +147,7 @@ class JourneyTemplateScenarioTest {
     assertThat(world.messages(journey, "forgetful")).containsExactly("early:PUSH", "last:PUSH");
     assertThat(world.messages(journey, "payer")).containsExactly("early:PUSH");
     assertThat(world.run(journey, "payer")).isEqualTo("DONE:goal-reached");
-    assertThat(journeys.find(world.id(), journey).orElseThrow().draft().steps())
+    assertThat(world.journeys.find(world.id(), journey).orElseThrow().draft().steps())
         .filteredOn(s -> s.type() == StepType.SEND)
         .allSatisfy(s -> assertThat(s.category()).isEqualTo(dev.flywheel.reach.MessageCategory.TRANSACTIONAL));
   }
@@ -227,9 +213,9 @@ class JourneyTemplateScenarioTest {
 
     assertThat(world.messages(journey, "risky")).containsExactly("risk-offer:PUSH");
     assertThat(world.messages(journey, "declined")).containsExactly("funder-offer:PUSH");
-    assertThat(journeys.find(world.id(), journey).orElseThrow().draft().step("funder-offer").orElseThrow().values())
+    assertThat(world.journeys.find(world.id(), journey).orElseThrow().draft().step("funder-offer").orElseThrow().values())
         .containsEntry("offer_url", "https://funders.example.com/x");
-    JourneyReport report = journeys.report(world.id(), journey);
+    JourneyReport report = world.journeys.report(world.id(), journey);
     assertThat(report.exitsByReason()).containsEntry("routed", 2L);
     assertThat(report.steps().getFirst().arms()).containsEntry("then", 1L).containsEntry("else", 1L);
   }
@@ -247,8 +233,8 @@ class JourneyTemplateScenarioTest {
       world.event(id, "app_login");
     }
     new ApiClient(port, world.tenant.apiKey()).put("/api/v1/customers/no-push/consent/push", Map.of("granted", false));
-    clock.advance(Duration.ofDays(31));
-    lifecycle.recompute(world.id(), clock.instant());
+    world.clock.advance(Duration.ofDays(31));
+    world.bean(LifecycleJob.class).recompute(world.id(), world.clock.instant());
     world.runDue();
     assertThat(world.messages(journey, "no-push")).as("push opted out: SMS is the cheapest allowed")
         .containsExactly("recall:SMS");
@@ -272,7 +258,7 @@ class JourneyTemplateScenarioTest {
     assertThat(world.run(journey, "no-push")).isEqualTo("DONE:goal-reached");
     assertThat(world.run(journey, "slow")).isEqualTo("DONE:no-drawdown");
     assertThat(world.run(journey, "gone")).isEqualTo("DONE:not-recalled");
-    JourneyReport report = journeys.report(world.id(), journey);
+    JourneyReport report = world.journeys.report(world.id(), journey);
     assertThat(report.milestones()).containsEntry("message_click", 2L).containsEntry("app_login", 2L)
         .containsEntry("drawdown", 1L);
     assertThat(report.targets()).extracting(JourneyReport.TargetCheck::to, JourneyReport.TargetCheck::actual,

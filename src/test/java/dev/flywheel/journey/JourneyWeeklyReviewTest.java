@@ -5,13 +5,7 @@ import static dev.flywheel.reach.Channel.PUSH;
 import static dev.flywheel.reach.Channel.SMS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.customer.Customers;
-import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.security.Role;
-import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.reach.MessageTemplates;
-import dev.flywheel.reach.Reach;
-import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.ConsoleSession;
 import dev.flywheel.support.RunningFlywheel;
@@ -31,7 +25,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The weekly reach review of the approved-not-drawn journey over two ISO weeks with two push
@@ -41,20 +35,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RunningFlywheel
 class JourneyWeeklyReviewTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  @Autowired TestTenants tenants;
-  @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
-  @Autowired MovableClock clock;
-  @Autowired JdbcClient jdbc;
-  @Autowired MessageTemplates templates;
-  @Autowired Reach reach;
-  @Autowired Dispatcher dispatcher;
+  @Autowired ApplicationContext context;
   @LocalServerPort int port;
+  JourneyWorld world;
 
   @Test
   void weeklyFiguresPerCopyAndVersionMatchANaiveTally() throws Exception {
-    var world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
     world.template("drawdown-push", List.of(PUSH), "Your credit line is ready", "Draw down today, ¥0 fee");
     world.template("drawdown-sms", List.of(SMS), "Your credit line is waiting for you");
     world.template("drawdown-call", List.of(PHONE_TASK), "Call: approved, not drawn down");
@@ -62,15 +49,15 @@ class JourneyWeeklyReviewTest {
     var api = new ApiClient(port, world.tenant.apiKey());
     assertThat(api.get("/api/v1/journeys/" + journey + "/weekly-review").<List<?>>get("rows")).as("no messages yet").isEmpty();
 
-    LocalDate monday = clock.instant().atZone(SHANGHAI).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-    clock.set(monday.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
+    LocalDate monday = world.clock.instant().atZone(SHANGHAI).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    world.clock.set(monday.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
     cohort(world, List.of("a1", "a2", "a3", "a4"), List.of("a1", "a2", "a3"), List.of("a1", "a2"), List.of("a1"), "a1");
     world.pass(Duration.ofDays(5));
-    dispatcher.dispatchDue();
-    clock.set(monday.plusDays(7).atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
+    world.dispatcher.dispatchDue();
+    world.clock.set(monday.plusDays(7).atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
     cohort(world, List.of("b1", "b2"), List.of("b1", "b2"), List.of("b1"), List.of("b1", "b2"), "b2");
     world.pass(Duration.ofDays(5));
-    dispatcher.dispatchDue();
+    world.dispatcher.dispatchDue();
 
     Map<String, long[]> naive = naive(world.id(), journey);
     var review = api.get("/api/v1/journeys/" + journey + "/weekly-review");
@@ -119,16 +106,16 @@ class JourneyWeeklyReviewTest {
     }
     world.runDue();
     world.pass(Duration.ofDays(1));
-    dispatcher.dispatchDue();
-    clock.advance(Duration.ofMinutes(5));
-    jdbc.sql("""
+    world.dispatcher.dispatchDue();
+    world.clock.advance(Duration.ofMinutes(5));
+    world.jdbc.sql("""
             update reach_deliveries d set sent_at = coalesce(d.sent_at, cast(:now as timestamptz)),
               delivered_at = case when m.customer_id = any(cast(:delivered as text[])) then cast(:now as timestamptz) end,
               opened_at = case when m.customer_id = any(cast(:opened as text[])) then cast(:now as timestamptz) end,
               clicked_at = case when m.customer_id = any(cast(:clicked as text[])) then cast(:now as timestamptz) end
             from reach_messages m where m.id = d.message_id and m.tenant_id = :t and m.customer_id = any(cast(:who as text[]))
               and m.channel = 'PUSH'""")
-        .param("now", Timestamp.from(clock.instant())).param("t", world.id())
+        .param("now", Timestamp.from(world.clock.instant())).param("t", world.id())
         .param("delivered", delivered.toArray(String[]::new)).param("opened", opened.toArray(String[]::new))
         .param("clicked", clicked.toArray(String[]::new)).param("who", who.toArray(String[]::new)).update();
     world.event(borrower, "drawdown", "amount", new BigDecimal("3000.00"));
@@ -138,14 +125,14 @@ class JourneyWeeklyReviewTest {
   private Map<String, long[]> naive(long tenantId, long journey) {
     Map<String, long[]> out = new TreeMap<>();
     Map<Long, Boolean> goal = new HashMap<>();
-    jdbc.sql("""
+    world.jdbc.sql("""
             select s.message_id, r.exit_reason = 'goal-reached' from journey_steps s join journey_runs r on r.id = s.run_id
             where s.tenant_id = :t and s.journey_id = :j and s.message_id is not null""")
         .param("t", tenantId).param("j", journey)
         .query(rs -> {
           goal.put(rs.getLong(1), rs.getBoolean(2));
         });
-    jdbc.sql("""
+    world.jdbc.sql("""
             select m.id, m.source, coalesce(m.variant, ''), m.created_at, d.delivered_at, d.opened_at, d.clicked_at
             from reach_messages m left join reach_deliveries d on d.message_id = m.id
             where m.tenant_id = :t and m.source like :prefix""")

@@ -7,12 +7,16 @@ import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.reach.delivery.PhoneTasks;
+import dev.flywheel.reach.delivery.send.Attempts;
+import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,8 +33,24 @@ final class JourneyWorld {
   final dev.flywheel.reach.MessageTemplates templates;
   final dev.flywheel.reach.Reach reach;
 
+  /** Reach's dispatcher and send attempts and the phone-task desk, for scenarios that deliver; null when built by the constructor. */
+  final Dispatcher dispatcher;
+  final Attempts attempts;
+  final PhoneTasks phoneTasks;
+  private final ApplicationContext context;
+
   JourneyWorld(TestTenants tenants, Journeys journeys, EventIngestion events, Customers customers, MovableClock clock,
       JdbcClient jdbc, dev.flywheel.reach.MessageTemplates templates, dev.flywheel.reach.Reach reach) {
+    this(tenants, journeys, events, customers, clock, jdbc, templates, reach, null);
+  }
+
+  private JourneyWorld(TestTenants tenants, Journeys journeys, EventIngestion events, Customers customers,
+      MovableClock clock, JdbcClient jdbc, dev.flywheel.reach.MessageTemplates templates, dev.flywheel.reach.Reach reach,
+      ApplicationContext context) {
+    this.context = context;
+    this.dispatcher = context == null ? null : context.getBean(Dispatcher.class);
+    this.attempts = context == null ? null : context.getBean(Attempts.class);
+    this.phoneTasks = context == null ? null : context.getBean(PhoneTasks.class);
     this.templates = templates;
     this.reach = reach;
     this.tenant = tenants.create();
@@ -39,6 +59,23 @@ final class JourneyWorld {
     this.customers = customers;
     this.clock = clock;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A world with a fresh tenant on the beans of the running (shared, cached) test context: tests
+   * autowire only the {@link ApplicationContext}, so the context stays the one every
+   * {@code @RunningFlywheel} class uses.
+   */
+  static JourneyWorld from(ApplicationContext context) {
+    return new JourneyWorld(context.getBean(TestTenants.class), context.getBean(Journeys.class),
+        context.getBean(EventIngestion.class), context.getBean(Customers.class), context.getBean(MovableClock.class),
+        context.getBean(JdbcClient.class), context.getBean(dev.flywheel.reach.MessageTemplates.class),
+        context.getBean(dev.flywheel.reach.Reach.class), context);
+  }
+
+  /** Any other bean of the context this world was built from. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
   }
 
   /** A reachable customer: phone, e-mail and push token. */

@@ -2,19 +2,11 @@ package dev.flywheel.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.customer.Customers;
-import dev.flywheel.event.EventIngestion;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.MessageCategory;
-import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.PhoneTaskOutcome;
-import dev.flywheel.reach.Reach;
 import dev.flywheel.reach.delivery.PhoneTasks;
-import dev.flywheel.reach.delivery.send.Attempts;
-import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,28 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /** A branch reads {@code phone_outcome}: how the employee's call of the run's phone-task step went. */
 @RunningFlywheel
 class PhoneOutcomeBranchTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  @Autowired TestTenants tenants;
-  @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
-  @Autowired MovableClock clock;
-  @Autowired JdbcClient jdbc;
-  @Autowired MessageTemplates templates;
-  @Autowired Reach reach;
-  @Autowired Dispatcher dispatcher;
-  @Autowired Attempts attempts;
-  @Autowired PhoneTasks tasks;
+  @Autowired ApplicationContext context;
   JourneyWorld world;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
   }
 
   @Test
@@ -58,16 +40,16 @@ class PhoneOutcomeBranchTest {
             JourneyStep.tag("answered", "call-answered").withNext("end"),
             JourneyStep.tag("unanswered", "call-unanswered"),
             JourneyStep.exit("end", "called")), List.of(), List.of()));
-    LocalDate day = clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
-    clock.set(day.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
+    LocalDate day = world.clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
+    world.clock.set(day.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
     List<String> people = List.of("promiser", "silent", "unrecorded");
     for (String customer : people) {
       world.customer(customer);
       world.event(customer, "app_login");
     }
     world.runDue();
-    dispatcher.dispatchDue();
-    attempts.runDue(world.id(), 20);
+    world.dispatcher.dispatchDue();
+    world.attempts.runDue(world.id(), 20);
 
     record(journey, "promiser", PhoneTaskOutcome.Outcome.PROMISED);
     record(journey, "silent", PhoneTaskOutcome.Outcome.NO_ANSWER);
@@ -82,12 +64,12 @@ class PhoneOutcomeBranchTest {
   }
 
   private void record(long journey, String customer, PhoneTaskOutcome.Outcome outcome) {
-    long message = jdbc.sql("""
+    long message = world.jdbc.sql("""
             select s.message_id from journey_steps s join journey_runs r on r.id = s.run_id
             where r.journey_id = :j and r.customer_id = :c and s.step_key = 'call'""")
         .param("j", journey).param("c", customer).query(Long.class).single();
-    assertThat(tasks.claim(world.id(), message, "caller")).isPresent();
-    assertThat(tasks.record(world.id(), message, "caller", outcome, null))
+    assertThat(world.phoneTasks.claim(world.id(), message, "caller")).isPresent();
+    assertThat(world.phoneTasks.record(world.id(), message, "caller", outcome, null))
         .isInstanceOf(PhoneTasks.Recording.Recorded.class);
   }
 }

@@ -2,20 +2,12 @@ package dev.flywheel.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.customer.Customers;
-import dev.flywheel.event.EventIngestion;
-import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.reach.Channel;
 import dev.flywheel.reach.MessageCategory;
-import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.PhoneTaskOutcome;
-import dev.flywheel.reach.Reach;
 import dev.flywheel.reach.delivery.PhoneTasks;
-import dev.flywheel.reach.delivery.send.Attempts;
-import dev.flywheel.reach.plan.Dispatcher;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A wait step that resumes as soon as the employee records the outcome of the run's phone task
@@ -33,25 +25,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RunningFlywheel
 class PhoneOutcomeWaitTest {
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  @Autowired TestTenants tenants;
-  @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
-  @Autowired MovableClock clock;
-  @Autowired JdbcClient jdbc;
-  @Autowired MessageTemplates templates;
-  @Autowired Reach reach;
-  @Autowired Dispatcher dispatcher;
-  @Autowired Attempts attempts;
-  @Autowired PhoneTasks tasks;
+  @Autowired ApplicationContext context;
   JourneyWorld world;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
     world.template("recall-call", List.of(Channel.PHONE_TASK), "Call: remind them of the credit line");
-    LocalDate day = clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
-    clock.set(day.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
+    LocalDate day = world.clock.instant().atZone(SHANGHAI).toLocalDate().plusDays(1);
+    world.clock.set(day.atTime(LocalTime.of(10, 0)).atZone(SHANGHAI).toInstant());
   }
 
   @Test
@@ -63,11 +45,11 @@ class PhoneOutcomeWaitTest {
       world.event(customer, "app_login");
     }
     world.runDue();
-    dispatcher.dispatchDue();
-    attempts.runDue(world.id(), 20);
+    world.dispatcher.dispatchDue();
+    world.attempts.runDue(world.id(), 20);
     assertThat(world.run(journey, "promiser")).isEqualTo("WAITING");
 
-    clock.advance(Duration.ofHours(1));
+    world.clock.advance(Duration.ofHours(1));
     record(journey, "promiser", PhoneTaskOutcome.Outcome.PROMISED);
     record(journey, "silent", PhoneTaskOutcome.Outcome.NO_ANSWER);
     world.runDue();
@@ -92,8 +74,8 @@ class PhoneOutcomeWaitTest {
     world.customer("busy");
     world.event("busy", "app_login");
     world.runDue();
-    dispatcher.dispatchDue();
-    attempts.runDue(world.id(), 20);
+    world.dispatcher.dispatchDue();
+    world.attempts.runDue(world.id(), 20);
     record(journey, "busy", PhoneTaskOutcome.Outcome.NO_ANSWER);
     world.runDue();
     assertThat(world.run(journey, "busy")).isEqualTo("WAITING");
@@ -103,7 +85,7 @@ class PhoneOutcomeWaitTest {
 
   @Test
   void aPhoneOutcomeWaitNeedsATimeoutAndATimeoutTarget() {
-    JourneyResult result = journeys.create(world.id(), new JourneyDefinition("No timeout", null,
+    JourneyResult result = world.journeys.create(world.id(), new JourneyDefinition("No timeout", null,
         JourneyTrigger.event("app_login", null), null, ReEntry.NEVER, List.of(
             JourneyStep.phoneTask("call", MessageCategory.SERVICE, "recall-call"),
             JourneyStep.waitForPhoneOutcome("wait-call", null, null, null),
@@ -130,12 +112,12 @@ class PhoneOutcomeWaitTest {
   }
 
   private void record(long journey, String customer, PhoneTaskOutcome.Outcome outcome) {
-    long message = jdbc.sql("""
+    long message = world.jdbc.sql("""
             select s.message_id from journey_steps s join journey_runs r on r.id = s.run_id
             where r.journey_id = :j and r.customer_id = :c and s.step_key = 'call'""")
         .param("j", journey).param("c", customer).query(Long.class).single();
-    assertThat(tasks.claim(world.id(), message, "caller")).isPresent();
-    assertThat(tasks.record(world.id(), message, "caller", outcome, null))
+    assertThat(world.phoneTasks.claim(world.id(), message, "caller")).isPresent();
+    assertThat(world.phoneTasks.record(world.id(), message, "caller", outcome, null))
         .isInstanceOf(PhoneTasks.Recording.Recorded.class);
   }
 }
