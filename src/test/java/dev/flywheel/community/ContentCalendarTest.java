@@ -194,7 +194,8 @@ class ContentCalendarTest {
     assertThat(List.of(calendar.slot(tenant.id(), game.id()).orElseThrow(),
         calendar.slot(tenant.id(), auto.id()).orElseThrow())).allSatisfy(s -> {
           assertThat(s.status()).isEqualTo("SKIPPED");
-          assertThat(s.doneBy()).isEqualTo("community-archived");
+          assertThat(s.skipReason()).isEqualTo("community-archived");
+          assertThat(s.doneBy()).isNull();
           assertThat(s.overdue()).isFalse();
         });
     assertThat(posts("sop-slot:" + auto.id())).isZero();

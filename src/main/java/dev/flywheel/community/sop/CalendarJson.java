@@ -159,6 +159,7 @@ public final class CalendarJson {
     json.put("overdue", s.overdue());
     json.put("done_at", s.doneAt() == null ? null : s.doneAt().toString());
     json.put("done_by", s.doneBy());
+    json.put("skip_reason", s.skipReason());
     json.put("post_id", s.postId());
     json.put("template_id", s.templateId());
     json.put("export_id", s.exportId());

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a due slot does, exactly once: the firing is claimed by a conditional update in the same
  * transaction as its effect, so a task run twice (a retry, a restart, two nodes) acts once. A slot
- * of an archived (or deleted) community is SKIPPED with the reason in {@code done_by}, posting and
+ * of an archived (or deleted) community is SKIPPED with its reason ({@code skip_reason}), posting and
  * reminding nobody. AUTO:
  * posted through {@link CommunityChat#post} (kind SOP, reference {@code sop-slot:<id>}); TASK: a
  * reminder per account manager (listed in the console, e-mailed once through reach).

@@ -87,9 +87,9 @@ public class SlotStore {
         """).param("id", id).param("p", postId).param("now", Timestamp.from(now)).update();
   }
 
-  /** Marks the slot SKIPPED; {@code reason} (e.g. {@code community-archived}) goes into {@code done_by}. */
+  /** Marks the slot SKIPPED with its {@code reason} (e.g. {@code community-archived}). */
   public void skipped(long id, Instant now, String reason) {
-    jdbc.sql("update community_sop_slots set status = 'SKIPPED', done_at = :now, done_by = :r where id = :id")
+    jdbc.sql("update community_sop_slots set status = 'SKIPPED', done_at = :now, skip_reason = :r where id = :id")
         .param("id", id).param("now", Timestamp.from(now)).param("r", reason).update();
   }
 
@@ -117,7 +117,7 @@ public class SlotStore {
     return new CalendarSlot(rs.getLong("id"), rs.getLong("community_id"), rs.getDate("week_start").toLocalDate(),
         due, SopSlotKind.valueOf(rs.getString("kind")), SopMode.valueOf(rs.getString("mode")),
         rs.getString("title"), rs.getString("body"), status, fired == null ? null : fired.toInstant(),
-        done == null ? null : done.toInstant(), rs.getString("done_by"), postId, templateId, exportId,
+        done == null ? null : done.toInstant(), rs.getString("done_by"), rs.getString("skip_reason"), postId, templateId, exportId,
         open && due.isBefore(now));
   }
 }
