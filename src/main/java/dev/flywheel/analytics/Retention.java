@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.RetentionSql;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.analytics.rollup.Milestones;
@@ -28,8 +29,11 @@ public class Retention {
 
   private final dev.flywheel.customer.Customers customers;
   private final java.time.Clock clock;
+  private final AnalyticsReads reads;
 
-  Retention(JdbcClient jdbc, MilestoneKeys keys, dev.flywheel.customer.Customers customers, java.time.Clock clock) {
+  Retention(JdbcClient jdbc, MilestoneKeys keys, dev.flywheel.customer.Customers customers, java.time.Clock clock,
+      AnalyticsReads reads) {
+    this.reads = reads;
     this.customers = customers;
     this.clock = clock;
     this.jdbc = jdbc;
@@ -38,6 +42,10 @@ public class Retention {
 
   public RetentionTable cohorts(long tenantId, RetentionQuery q) {
     validate(q);
+    return reads.run(() -> answer(tenantId, q));
+  }
+
+  private RetentionTable answer(long tenantId, RetentionQuery q) {
     var index = keys.find(tenantId, q.firstEvent());
     if (index.isEmpty()) {
       return new RetentionTable(q, List.of());

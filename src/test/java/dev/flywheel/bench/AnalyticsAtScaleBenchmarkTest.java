@@ -158,17 +158,39 @@ class AnalyticsAtScaleBenchmarkTest {
         ReturnEvents.slot("app_login"));
   }
 
-  private String explain(String sql, long tenant, Object question) {
-    var spec = jdbc.sql("explain (analyze, buffers, costs off) " + sql).param("tenant", tenant);
+  /** EXPLAIN ANALYZE of the query, with the session defaults and with each of {@link #SETTINGS} set locally. */
+  private String explain(String sql, long tenant, Object question) throws java.sql.SQLException {
+    String text = sql.replace(":tenant", Long.toString(tenant));
     if (question instanceof FunnelDefinition d) {
-      spec = spec.param("from", Milestones.seconds(d.from())).param("to", Milestones.seconds(d.to()))
-          .param("window", (int) d.window().toSeconds());
+      text = text.replace(":from", Integer.toString(Milestones.seconds(d.from())))
+          .replace(":to", Integer.toString(Milestones.seconds(d.to()))).replace(":window", Long.toString(d.window().toSeconds()));
     } else if (question instanceof RetentionQuery q) {
-      spec = spec.param("from", Milestones.seconds(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
-          .param("to", Milestones.seconds(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()));
+      text = text.replace(":from", Integer.toString(Milestones.seconds(q.from().atStartOfDay(ZoneOffset.UTC).toInstant())))
+          .replace(":to", Integer.toString(Milestones.seconds(q.to().atStartOfDay(ZoneOffset.UTC).toInstant())));
     }
-    return String.join("\n", spec.query(String.class).list());
+    StringBuilder out = new StringBuilder();
+    for (String settings : SETTINGS) {
+      out.append("-- settings: ").append(settings.isEmpty() ? "defaults" : settings).append('\n');
+      try (Connection con = dataSource.getConnection(); Statement s = con.createStatement()) {
+        con.setAutoCommit(false);
+        if (!settings.isEmpty()) {
+          s.execute(settings);
+        }
+        try (var rs = s.executeQuery("explain (analyze, buffers, costs off) " + text)) {
+          while (rs.next()) {
+            out.append(rs.getString(1)).append('\n');
+          }
+        }
+        con.rollback();
+        con.setAutoCommit(true);
+      }
+    }
+    return out.toString().strip();
   }
+
+  private static final List<String> SETTINGS = List.of("", "set local max_parallel_workers_per_gather = 0",
+      "set local max_parallel_workers_per_gather = 2; set local parallel_setup_cost = 100; set local parallel_tuple_cost = 0.01;"
+          + " set local min_parallel_table_scan_size = '1MB'; set local work_mem = '64MB'");
 
   private static String secs(long nanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);

@@ -17,7 +17,9 @@ public final class RetentionSql {
   /**
    * The same cells for a key return event: one scan of the cohort's customer rows, each row's
    * encoded periods of that event ({@code slot * SPAN + period}) unnested in the select list
-   * (cheap ProjectSet, no per-row subquery), no join.
+   * (cheap ProjectSet, no per-row subquery), no join. (A single-pass variant with a leading
+   * {@code -1} element standing for the cohort size measured slower: the planner sorts rather
+   * than hashes the SRF output and does not aggregate in the parallel workers.)
    */
   public static String fromCustomerRows(boolean weekly, String cohortOf, int index, int slot) {
     int base = slot * ReturnEvents.SPAN;
