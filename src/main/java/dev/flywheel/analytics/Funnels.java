@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.FunnelSql;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.analytics.rollup.Milestones;
@@ -24,14 +25,20 @@ import org.springframework.stereotype.Service;
 public class Funnels {
   private final JdbcClient jdbc;
   private final MilestoneKeys keys;
+  private final AnalyticsReads reads;
 
-  Funnels(JdbcClient jdbc, MilestoneKeys keys) {
+  Funnels(JdbcClient jdbc, MilestoneKeys keys, AnalyticsReads reads) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.reads = reads;
   }
 
   public FunnelResult run(long tenantId, FunnelDefinition definition) {
     validate(definition);
+    return reads.run(() -> answer(tenantId, definition));
+  }
+
+  private FunnelResult answer(long tenantId, FunnelDefinition definition) {
     List<String> columns = columns(tenantId, definition.steps());
     int n = columns.size();
     List<FunnelResult.Row> rows = new ArrayList<>();

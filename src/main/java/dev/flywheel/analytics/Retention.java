@@ -1,5 +1,7 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.funnel.AnalyticsReads;
+import dev.flywheel.analytics.funnel.RetentionSql;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.analytics.rollup.Milestones;
 import dev.flywheel.analytics.rollup.Periods;
@@ -27,8 +29,11 @@ public class Retention {
 
   private final dev.flywheel.customer.Customers customers;
   private final java.time.Clock clock;
+  private final AnalyticsReads reads;
 
-  Retention(JdbcClient jdbc, MilestoneKeys keys, dev.flywheel.customer.Customers customers, java.time.Clock clock) {
+  Retention(JdbcClient jdbc, MilestoneKeys keys, dev.flywheel.customer.Customers customers, java.time.Clock clock,
+      AnalyticsReads reads) {
+    this.reads = reads;
     this.customers = customers;
     this.clock = clock;
     this.jdbc = jdbc;
@@ -37,6 +42,10 @@ public class Retention {
 
   public RetentionTable cohorts(long tenantId, RetentionQuery q) {
     validate(q);
+    return reads.run(() -> answer(tenantId, q));
+  }
+
+  private RetentionTable answer(long tenantId, RetentionQuery q) {
     var index = keys.find(tenantId, q.firstEvent());
     if (index.isEmpty()) {
       return new RetentionTable(q, List.of());
@@ -45,8 +54,8 @@ public class Retention {
     Map<String, Map<Integer, Long>> cells = new LinkedHashMap<>();
     boolean weekly = q.grain() == RetentionQuery.Grain.WEEK;
     int slot = ReturnEvents.slot(q.returnEvent());
-    String cohortOf = cohortPeriod(weekly, "c.firsts[" + index.get() + "]");
-    String sql = slot > 0 ? fromCustomerRows(weekly, cohortOf, index.get(), slot) : """
+    String cohortOf = RetentionSql.cohortPeriod(weekly, "c.firsts[" + index.get() + "]");
+    String sql = slot > 0 ? RetentionSql.fromCustomerRows(weekly, cohortOf, index.get(), slot) : """
         with cohort as materialized (
           select c.customer_id, %1$s as c from analytics_customers c
           where c.tenant_id = :tenant and c.firsts[%2$d] >= :from and c.firsts[%2$d] < :to)
@@ -100,25 +109,6 @@ public class Retention {
     return new RetentionTable(q, cohorts);
   }
 
-  /**
-   * The same cells for a key return event: one scan of the cohort's customer rows, each row's
-   * encoded periods of that event ({@code slot * SPAN + period}) unnested in the select list
-   * (cheap ProjectSet, no per-row subquery), no join.
-   */
-  private static String fromCustomerRows(boolean weekly, String cohortOf, int index, int slot) {
-    int base = slot * ReturnEvents.SPAN;
-    return """
-        with k as materialized (
-          select %1$s as c, c.%2$s as r from analytics_customers c
-          where c.tenant_id = :tenant and c.firsts[%3$d] >= :from and c.firsts[%3$d] < :to)
-        select c as cohort, -1 as n, count(*) as customers from k group by c
-        union all
-        select c, v - %4$d - c, count(*) from (select c, unnest(r) as v from k) u
-        where v >= %4$d + c and v < %5$d
-        group by 1, 2
-        order by 1, 2""".formatted(cohortOf, weekly ? "return_weeks" : "return_months", index, base, base + ReturnEvents.SPAN);
-  }
-
   /** Customers of a cohort who did NOT return in period {@code n}: a retention cell's lapsed ones. */
   public List<String> lapsed(long tenantId, RetentionQuery q, String cohort, int n) {
     validate(q);
@@ -134,20 +124,12 @@ public class Retention {
             where c.tenant_id = :tenant and c.firsts[%1$d] >= :from and c.firsts[%1$d] < :to and %2$s = :cohort
               and not exists (select 1 from analytics_activity a where a.tenant_id = :tenant and a.type = :returnEvent
                               and a.grain = :grain and a.customer_id = c.customer_id and a.periods @> array[cast(:period as int)])
-            order by 1""".formatted(index.get(), cohortPeriod(week, "c.firsts[" + index.get() + "]")))
+            order by 1""".formatted(index.get(), RetentionSql.cohortPeriod(week, "c.firsts[" + index.get() + "]")))
         .param("tenant", tenantId).param("returnEvent", q.returnEvent()).param("grain", week ? "W" : "M")
         .param("from", Milestones.seconds(q.from().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .param("to", Milestones.seconds(q.to().atStartOfDay(ZoneOffset.UTC).toInstant()))
         .param("cohort", c).param("period", c + n)
         .query(String.class).list();
-  }
-
-  /** The activity period number (see {@code Periods}) of a time in seconds since 2020-01-01 UTC. */
-  private static String cohortPeriod(boolean week, String seconds) {
-    String shifted = "(" + seconds + " + 172800)";
-    return week ? "((" + shifted + " - ((" + shifted + " % 604800) + 604800) % 604800) / 604800)"
-        : "cast((extract(year from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 2020) * 12"
-            + " + extract(month from timestamp '2020-01-01' + " + seconds + " * interval '1 second') - 1 as int)";
   }
 
   /**

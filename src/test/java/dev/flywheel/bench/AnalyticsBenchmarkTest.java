@@ -95,7 +95,7 @@ class AnalyticsBenchmarkTest {
     var weekly = new RetentionQuery("registered", "app_login", RetentionQuery.Grain.WEEK,
         LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(DAYS + 7), LocalDate.ofInstant(END, ZoneOffset.UTC).plusDays(1));
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-      long rows = load(a, duck);
+      long rows = load(dataSource, a, duck);
       try (Statement s = duck.createStatement()) {
         s.execute("set threads = " + Runtime.getRuntime().availableProcessors());
       }
@@ -140,12 +140,12 @@ class AnalyticsBenchmarkTest {
     }
   }
 
-  private static String ms(double nanos) {
+  static String ms(double nanos) {
     return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
   }
 
   /** Copies tenant A's events into DuckDB: ev(customer_id, type, kv, t, channel, day). */
-  private long load(long tenant, Connection duck) throws SQLException {
+  static long load(DataSource dataSource, long tenant, Connection duck) throws SQLException {
     try (Statement s = duck.createStatement()) {
       s.execute("create table ev (customer_id varchar, type varchar, kv varchar, t bigint, channel varchar, day date)");
     }
@@ -179,7 +179,7 @@ class AnalyticsBenchmarkTest {
     return n;
   }
 
-  private static List<String> duckFunnel(Connection duck, String sql, int steps) {
+  static List<String> duckFunnel(Connection duck, String sql, int steps) {
     List<String> rows = new ArrayList<>();
     try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
@@ -199,7 +199,7 @@ class AnalyticsBenchmarkTest {
     return rows.stream().sorted().toList();
   }
 
-  private static List<String> duckRetention(Connection duck) {
+  static List<String> duckRetention(Connection duck) {
     List<String> rows = new ArrayList<>();
     try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("""
         with k as (select customer_id, date_trunc('week', min(day)) as c from ev where type = 'registered' group by customer_id),
@@ -253,7 +253,7 @@ class AnalyticsBenchmarkTest {
   }
 
   /** A question timed over rounds; keeps the last answer. */
-  private static final class Timed<T> {
+  static final class Timed<T> {
     final Supplier<T> question;
     final List<Long> nanos = new ArrayList<>();
     T result;
