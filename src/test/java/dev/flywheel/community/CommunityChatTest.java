@@ -7,6 +7,7 @@ import dev.flywheel.customer.Customers;
 import dev.flywheel.platform.security.Role;
 import dev.flywheel.platform.signing.Signatures;
 import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.reach.delivery.ProviderServer;
 import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
@@ -27,7 +28,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A community's chat both ways: signed webhooks in (replays counted once), posts out through the adapter. */
+/** A community's chat both ways (the external chat is a real local HTTP server): signed webhooks in (replays counted once), posts out through the adapter. */
 @RunningFlywheel
 @RecordApplicationEvents
 class CommunityChatTest {
@@ -142,7 +143,7 @@ class CommunityChatTest {
 
   @Test
   void postsReachTheExternalChatSignedAndRetryAfterAnOutageWithoutDuplicates() throws Exception {
-    try (ChatServer server = new ChatServer()) {
+    try (ProviderServer server = new ProviderServer(null)) {
       long id = ((Number) create("HTTP", server.url()).get("id")).longValue();
       server.secret(chatSecret(id)).answering(503, 500);
 
@@ -157,8 +158,8 @@ class CommunityChatTest {
       assertThat(delivery.attempt(post.id())).isEmpty();
 
       assertThat(stored(id, post.id()).delivery()).isEqualTo("SENT");
-      assertThat(server.received()).extracting(ChatServer.Received::answered).containsExactly(503, 500, 200);
-      assertThat(server.received()).allSatisfy(r -> {
+      assertThat(server.requests()).extracting(ProviderServer.Request::answered).containsExactly(503, 500, 200);
+      assertThat(server.requests()).allSatisfy(r -> {
         assertThat(r.signatureValid()).isTrue();
         assertThat(r.idempotencyKey()).isEqualTo("community-post-" + post.id());
         assertThat(r.body()).contains("Today's quiz starts at 8 pm");
@@ -168,7 +169,7 @@ class CommunityChatTest {
 
   @Test
   void aChatThatRefusesAPostFailsItWithTheReason() throws Exception {
-    try (ChatServer server = new ChatServer()) {
+    try (ProviderServer server = new ProviderServer(null)) {
       long id = ((Number) create("HTTP", server.url()).get("id")).longValue();
       server.secret(chatSecret(id)).answering(400);
       ChatMessage post = chat.post(tenant.id(), id, new Post("Li", "hello", PostKind.CHAT, null)).orElseThrow();

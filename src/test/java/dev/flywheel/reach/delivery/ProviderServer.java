@@ -13,14 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real HTTP server on a free local port playing an SMS/push provider: it checks each request's
  * HMAC signature with the shared secret (a request with a bad one gets 401) and answers with the
- * next scripted status (200 once the script is used up).
+ * next scripted status (200 once the script is used up). Also plays an external group chat for
+ * the community tests, whose secret is known only after the community exists ({@link #secret(String)}).
  */
 public final class ProviderServer implements AutoCloseable {
-  record Request(String idempotencyKey, String timestamp, String signature, String body, boolean signatureValid,
+  public record Request(String idempotencyKey, String timestamp, String signature, String body, boolean signatureValid,
       String customHeader, int answered) {}
 
   private final HttpServer server;
-  private final String secret;
+  private volatile String secret;
   private final Deque<Integer> script = new ArrayDeque<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -31,7 +32,8 @@ public final class ProviderServer implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String ts = exchange.getRequestHeaders().getFirst(Signatures.TIMESTAMP);
       String sig = exchange.getRequestHeaders().getFirst(Signatures.SIGNATURE);
-      boolean valid = ts != null && Signatures.verify(secret, Long.parseLong(ts), body, sig);
+      String key = this.secret;
+      boolean valid = ts != null && key != null && Signatures.verify(key, Long.parseLong(ts), body, sig);
       int status;
       synchronized (script) {
         status = !valid ? 401 : script.isEmpty() ? 200 : script.poll();
@@ -48,7 +50,7 @@ public final class ProviderServer implements AutoCloseable {
   }
 
   /** The statuses to answer with, in order, before falling back to 200. */
-  ProviderServer answering(Integer... statuses) {
+  public ProviderServer answering(Integer... statuses) {
     synchronized (script) {
       script.clear();
       script.addAll(List.of(statuses));
@@ -64,7 +66,13 @@ public final class ProviderServer implements AutoCloseable {
     return secret;
   }
 
-  List<Request> requests() {
+  /** Checks signatures with {@code secret} from now on. */
+  public ProviderServer secret(String secret) {
+    this.secret = secret;
+    return this;
+  }
+
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
