@@ -62,8 +62,10 @@ class AnalyticsBrowserTest {
 
     driver.findElement(By.cssSelector(".sidebar a[href='/console/analytics/funnels']")).click();
     new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("funnel-breakdown")))).selectByValue("CHANNEL");
-    driver.findElement(By.id("funnel-run")).click();
-    wait.until(ExpectedConditions.attributeToBe(By.id("chart-funnel"), "data-rendered", "true"));
+    Browser.clickAndAwaitNewPage(driver, driver.findElement(By.id("funnel-run")), wait);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-funnel[data-rendered='true'] canvas")));
+    assertThat(new Select(driver.findElement(By.id("funnel-breakdown"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("CHANNEL");
     var firstRow = driver.findElement(By.cssSelector("#funnel-table tbody tr"));
     String group = firstRow.getAttribute("data-group");
     // the registration step (2) of the largest channel

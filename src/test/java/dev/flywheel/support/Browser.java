@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's ChromeDriver. Both paths are given
@@ -38,6 +42,17 @@ public final class Browser {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Clicks something that loads a new page (a form submit, a link) and waits until the old page is
+   * gone, so that what the test looks for next cannot be found on the page it just left.
+   */
+  public static void clickAndAwaitNewPage(WebDriver driver, WebElement element,
+      WebDriverWait wait) {
+    var oldPage = driver.findElement(By.tagName("html"));
+    element.click();
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
   }
 
   private static synchronized void ensureInstalled() {
