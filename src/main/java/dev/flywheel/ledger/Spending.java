@@ -78,9 +78,9 @@ public class Spending {
     }
     long accountId = wallet.get().id();
     Optional<Long> earlier = jdbc.sql("""
-            select e.id from ledger_postings p join ledger_entries e on e.id = p.entry_id
-            where p.account_id = :account and e.kind = 'SPEND' and e.reference = :reference""")
-        .param("account", accountId).param("reference", reference).query(Long.class).optional();
+            select e.id from ledger_entries e join ledger_postings p on p.entry_id = e.id
+            where e.tenant_id = :tenant and e.kind = 'SPEND' and e.reference = :reference and p.account_id = :account""")
+        .param("tenant", tenantId).param("account", accountId).param("reference", reference).query(Long.class).optional();
     if (earlier.isPresent()) {
       return new SpendOutcome.Spent(earlier.get(), wallet.get().balance(), true);
     }

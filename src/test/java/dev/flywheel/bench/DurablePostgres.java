@@ -36,7 +36,11 @@ final class DurablePostgres {
     EmbeddedPostgresServer.release("");
     try {
       Path data = Files.createTempDirectory(name);
-      return EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (StatementProfile.enabled()) {
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
+      return builder
           .setOverrideWorkingDirectory(Path.of(System.getProperty("java.io.tmpdir"), "flywheel-pg-bin").toFile())
           .setDataDirectory(data.toFile()).setCleanDataDirectory(true)
           .setServerConfig("max_connections", "200")

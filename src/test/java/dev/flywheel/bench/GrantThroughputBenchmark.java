@@ -140,6 +140,7 @@ abstract class GrantThroughputBenchmark {
             + "(pool of %s).",
             rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no", poolSize());
     var grantStatsBefore = ledger.groupCommitStats();
+    StatementProfile.reset(jdbc);
     double bestRatio = section(report, "Durable grants, `Ledger.grant` outside a transaction (grant group commit):",
         levels, baseline, real, rounds, seconds, "grants/s");
     var grantStatsAfter = ledger.groupCommitStats();
@@ -150,6 +151,7 @@ abstract class GrantThroughputBenchmark {
             (double) (grantStatsAfter.grants() - grantStatsBefore.grants())
                 / Math.max(1, grantStatsAfter.groups() - grantStatsBefore.groups()),
             grantStatsAfter.fallbacks() - grantStatsBefore.fallbacks());
+    StatementProfile.appendTo(report, jdbc, grantStatsAfter.grants() - grantStatsBefore.grants(), "grant");
     if (batchClients > 0) {
       Result base = new Result();
       Result mine = new Result();

@@ -79,6 +79,7 @@ abstract class LotteryDrawBenchmark {
       jdbc.sql("analyze lottery_draws, lottery_players, lottery_prizes, ledger_accounts, ledger_entries, "
           + "ledger_postings, ledger_grants, bench_prize").update();
     }
+    StatementProfile.reset(jdbc);
     Histogram latency = new Histogram(3);
     double[] rates = ClosedLoop.interleaved(rounds, () -> baseline(tenant, seconds / rounds),
         () -> realRun(tenant, lotteryId, clients, seconds / rounds, latency));
@@ -115,6 +116,7 @@ abstract class LotteryDrawBenchmark {
         .line("")
         .line("After the run: %,d draws stored, %,d refused; prize stock %,d + awarded %,d = %,d (initial %,d).",
             drawRows, refused.sum(), prize.stock(), prize.awarded(), prize.stock() + prize.awarded(), INITIAL_STOCK);
+    StatementProfile.appendTo(report, jdbc, grouped, "draw");
     report.publish(name);
 
     assertThat(refused.sum()).isZero();

@@ -70,6 +70,31 @@ class DrawRaceTest {
   }
 
   @Test
+  void sixtyFourSingleDrawTransactionsOnTheLastFiveUnitsNeverTakeMoreThanTheStock() throws Exception {
+    long tenant = tenants.create().id();
+    Lottery lottery = fixtures.live(tenant, null, List.of(points("Last five", 1_000_000, 5, 10, 1), thankYou(1)));
+    for (int i = 0; i < CLIENTS; i++) {
+      fixtures.chances(tenant, "c-" + i, 1);
+    }
+    // inside a caller's transaction a draw takes the single-draw path (no group commit)
+    var inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    List<DrawOutcome> outcomes = race(i -> inTransaction.execute(
+        status -> draws.draw(tenant, lottery.id(), "c-" + i, "single-" + i, "test")));
+
+    assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
+    long won = outcomes.stream().filter(o -> ((DrawOutcome.Drawn) o).draw().prize().kind() == PrizeKind.POINTS).count();
+    Prize prize = lotteries.get(tenant, lottery.id()).orElseThrow().prizes().getFirst();
+    assertThat(won).isEqualTo(5);
+    assertThat(prize.stock()).isZero();
+    assertThat(prize.awarded()).isEqualTo(5);
+    assertThat(draws.count(tenant, lottery.id())).isEqualTo(CLIENTS);
+    assertThat(lotteries.budget(tenant, lottery.id()).lines().get(Asset.POINTS).granted()).isEqualTo(50);
+    assertThat(jdbc.sql("select count(*) from ledger_entries where tenant_id = ? and kind = 'SPEND'")
+        .param(tenant).query(Long.class).single()).as("one chance spent per draw, none by a rolled-back attempt")
+        .isEqualTo(CLIENTS);
+  }
+
+  @Test
   void sixtyFourDrawsOnOneCustomersThreeChancesSpendThreeAndNoMore() throws Exception {
     long tenant = tenants.create().id();
     Lottery lottery = fixtures.live(tenant, null, List.of(points("Points", 1, 1000, 1, 1), thankYou(1)));

@@ -53,7 +53,7 @@ public class SpendBatches {
     Asset asset = head.asset();
     Map<String, Wallet> wallets = lock(tenant, asset, indexes.stream().map(i -> requests.get(i).customerId())
         .distinct().toArray(String[]::new));
-    Map<String, Long> earlier = earlier(wallets, indexes.stream().map(i -> requests.get(i).reference()).distinct()
+    Map<String, Long> earlier = earlier(tenant, wallets, indexes.stream().map(i -> requests.get(i).reference()).distinct()
         .toArray(String[]::new));
     Map<String, Integer> firstOf = new HashMap<>();
     List<Integer> posting = new ArrayList<>();
@@ -105,7 +105,7 @@ public class SpendBatches {
   }
 
   /** Entry ids of the references spent before from these wallets, by {@code customer \n reference}. */
-  private Map<String, Long> earlier(Map<String, Wallet> wallets, String[] references) {
+  private Map<String, Long> earlier(long tenant, Map<String, Wallet> wallets, String[] references) {
     Map<String, Long> found = new HashMap<>();
     if (wallets.isEmpty()) {
       return found;
@@ -113,9 +113,10 @@ public class SpendBatches {
     Map<Long, String> owners = new HashMap<>();
     wallets.forEach((customer, w) -> owners.put(w.id(), customer));
     jdbc.sql("""
-            select p.account_id, e.reference, e.id from ledger_postings p join ledger_entries e on e.id = p.entry_id
-            where p.account_id = any(cast(:accounts as bigint[])) and e.kind = 'SPEND'
-              and e.reference = any(cast(:references as text[]))""")
+            select p.account_id, e.reference, e.id from ledger_entries e join ledger_postings p on p.entry_id = e.id
+            where e.tenant_id = :tenant and e.kind = 'SPEND' and e.reference = any(cast(:references as text[]))
+              and p.account_id = any(cast(:accounts as bigint[]))""")
+        .param("tenant", tenant)
         .param("accounts", array("int8", owners.keySet().toArray(Long[]::new)))
         .param("references", array("text", references))
         .query(rs -> {

@@ -29,16 +29,21 @@ import org.springframework.stereotype.Component;
 /**
  * Many draws in the caller's transaction (the draw group commit's groups), with
  * {@link DrawTransaction}'s outcomes and guarantees, set-based per lottery (lotteries in id order):
- * the replay check, the players' rows locked (customer order), the prize rows locked (id order),
- * every pick made in memory against the locked stock in request order (a customer's draws one
- * after the other: guarantee counter and per-customer limits exact), the stock taken by one
- * conditional update, the prizes granted by one {@link Ledger#grantAll}, the chances spent by one
- * {@link Spending#spendAll}, the draw rows and the players' counters by one statement each.
+ * the replay check, the players' rows locked (customer order), every pick made in memory against
+ * the committed stock in request order (a customer's draws one after the other: guarantee counter
+ * and per-customer limits exact), the prizes granted by one {@link Ledger#grantAll}, the chances
+ * spent by one {@link Spending#spendAll}, the draw rows and the players' counters by one statement
+ * each, and last the stock taken by one conditional update.
  *
- * <p>Locks are taken in the single draw's order (player, prize, prize wallet, chance wallet).
- * Anything unexpected — a chance spent elsewhere since the lock-free pre-read, a request id a
- * concurrent twin committed — throws {@link GroupFailed}: the group rolls back and the group
- * commit retries its draws one by one on {@link DrawTransaction}'s path.
+ * <p>Locks: players, prize wallets, chance wallets, and the prize rows last. Every draw of the
+ * lottery needs the prize rows, so a group holds them only from its stock update to its commit
+ * and the other worker's group does all its other work meanwhile (the single draw of
+ * {@link DrawTransaction} takes its unit before its wallets; the rare deadlock between the two
+ * paths aborts one, which runs again). Anything unexpected — stock taken by another transaction
+ * since the read (the stock update or the exactly-funded budget comes up short), a chance spent
+ * elsewhere since the lock-free pre-read, a request id a concurrent twin committed — throws
+ * {@link GroupFailed}: the group rolls back and the group commit retries its draws one by one on
+ * {@link DrawTransaction}'s path.
  */
 @Component
 public class DrawGroup {
@@ -130,10 +135,6 @@ public class DrawGroup {
   private void commit(Lottery lottery, List<Request> requests, List<Integer> drawing, DrawPicks picks,
       DrawTransaction.Attempt[] answers, Instant now) {
     long tenant = requests.get(drawing.getFirst()).tenantId();
-    if (!picks.taken().isEmpty() && store.take(picks.taken().keySet().toArray(Long[]::new),
-        picks.taken().values().toArray(Integer[]::new)) != picks.taken().size()) {
-      throw new GroupFailed("stock changed under the group's row locks");
-    }
     Long[] grantIds = grants(lottery, requests, drawing, picks);
     List<SpendOutcome> spent = spending.spendAll(drawing.stream().map(i -> {
       Request r = requests.get(i);
@@ -165,6 +166,11 @@ public class DrawGroup {
     store.drew(lottery.id(), picks.players().keySet().toArray(String[]::new),
         picks.players().values().stream().map(p -> p.draws()).toArray(Integer[]::new),
         picks.players().values().stream().map(p -> p.dryStreak()).toArray(Integer[]::new));
+    // the stock last: every draw of the lottery needs these rows, so they are held only from here to the commit
+    if (!picks.taken().isEmpty() && store.take(picks.taken().keySet().toArray(Long[]::new),
+        picks.taken().values().toArray(Integer[]::new)) != picks.taken().size()) {
+      throw new GroupFailed("stock ran out since the group read it");
+    }
     for (int k = 0; k < n; k++) {
       Request r = requests.get(drawing.get(k));
       Prize prize = picks.prizes().get(k);
@@ -200,6 +206,11 @@ public class DrawGroup {
     }
     if (!grants.isEmpty()) {
       List<GrantOutcome> outcomes = ledger.grantAll(grants);
+      if (outcomes.stream().anyMatch(o -> o instanceof GrantOutcome.BudgetExhausted)) {
+        // the budget is funded for the stock: short here means another transaction is taking the
+        // last units the group read as available (its stock update, last, would fail too)
+        throw new GroupFailed("the lottery budget is short: its last units are being drawn elsewhere");
+      }
       for (int g = 0; g < granting.size(); g++) {
         grantIds[granting.get(g)] = DrawTransaction.grantId(lottery.id(), outcomes.get(g));
       }

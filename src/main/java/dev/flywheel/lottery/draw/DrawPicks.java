@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The picks of a draw group, made in memory under the players' and prizes' row locks, in request
- * order: each draw sees the stock, the customer's wins and guarantee counter as the draws before
- * it in the group left them — what the same draws one transaction after the other would see.
+ * The picks of a draw group, made in memory under the players' row locks, in request order: each
+ * draw sees the stock (as last committed), the customer's wins and guarantee counter as the draws
+ * before it in the group left them — what the same draws one transaction after the other would
+ * see. The stock is taken last, conditionally: if another transaction took units since the read
+ * so that some are missing, the group fails and its draws run one by one.
  *
  * @param prizes the prize each draw won, by position in the group
  * @param after that prize as the draw left it (stock taken)
@@ -32,7 +34,7 @@ record DrawPicks(List<Prize> prizes, List<Prize> after, List<Boolean> guaranteed
         .toArray(String[]::new);
     Map<String, DrawStore.Player> locked = store.lockPlayers(requests.get(drawing.getFirst()).tenantId(),
         lottery.id(), customers);
-    List<Prize> pool = new ArrayList<>(store.lockPrizes(lottery.id()));
+    List<Prize> pool = new ArrayList<>(store.prizes(lottery.id()));
     boolean limited = pool.stream().anyMatch(p -> p.perCustomerLimit() != null);
     Map<String, Map<Long, Integer>> wins = limited ? store.wins(lottery.id(), customers) : new HashMap<>();
     Guarantee guarantee = lottery.guarantee();

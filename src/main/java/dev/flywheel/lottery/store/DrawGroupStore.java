@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The set-based statements of a draw group (many draws of one lottery in one transaction): one
- * statement each for the replay check, the players' row locks, the prizes' row locks, the wins,
- * the stock taken, the draw rows and the players' counters — whatever the group's size.
+ * statement each for the replay check, the players' row locks, the prizes' stock, the wins,
+ * the draw rows, the players' counters and the stock taken — whatever the group's size.
  */
 @Component
 public class DrawGroupStore {
@@ -56,14 +56,17 @@ public class DrawGroupStore {
     return players;
   }
 
-  /** The pool with its stock, every prize row locked (in id order) until commit; in position order. */
-  public List<Prize> lockPrizes(long lotteryId) {
-    List<Prize> locked = jdbc.sql("""
+  /**
+   * The pool with its stock as last committed, in position order, NOT locked: the group takes its
+   * stock last ({@link #take}, conditional), so the prize rows every draw of the lottery needs are
+   * held only from that update to the commit.
+   */
+  public List<Prize> prizes(long lotteryId) {
+    return jdbc.sql("""
             select id, position, name, kind, weight, initial_stock, stock, awarded, per_customer_limit, amount,
               coupon_template_id, value, tier
-            from lottery_prizes where lottery_id = :lottery order by id for update""")
+            from lottery_prizes where lottery_id = :lottery order by position""")
         .param("lottery", lotteryId).query((rs, n) -> LotteryStore.prize(rs)).list();
-    return locked.stream().sorted(java.util.Comparator.comparingInt(Prize::position)).toList();
   }
 
   /** Per customer, how many of each prize they won in this lottery. */
@@ -80,7 +83,10 @@ public class DrawGroupStore {
     return wins;
   }
 
-  /** Takes {@code taken[i]} units of prize {@code ids[i]}, each only if that many are left; answers the prizes taken. */
+  /**
+   * Takes {@code taken[i]} units of prize {@code ids[i]}, each only if that many are left; answers
+   * the prizes taken (fewer than asked = stock ran out since it was read). Rows in id order.
+   */
   public int take(Long[] ids, Integer[] taken) {
     return jdbc.sql("""
             update lottery_prizes p set stock = p.stock - t.n, awarded = p.awarded + t.n
