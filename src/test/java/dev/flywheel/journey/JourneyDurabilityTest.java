@@ -7,13 +7,10 @@ import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.flywheel.customer.Customers;
-import dev.flywheel.event.EventIngestion;
 import dev.flywheel.journey.run.Engine;
 import dev.flywheel.journey.run.Resumes;
 import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +36,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RunningFlywheel
 class JourneyDurabilityTest {
   private static final int CUSTOMERS = 24;
-  @Autowired TestTenants tenants;
   @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
-  @Autowired dev.flywheel.reach.MessageTemplates templates;
   @Autowired dev.flywheel.reach.Reach reach;
   @Autowired DataSource dataSource;
   @Autowired Engine engine;
+  @Autowired org.springframework.context.ApplicationContext context;
   JourneyWorld world;
   final List<Scheduler> nodes = new ArrayList<>();
   final AtomicInteger executions = new AtomicInteger();
@@ -59,7 +53,7 @@ class JourneyDurabilityTest {
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
   }
 
   @AfterEach

@@ -2,14 +2,9 @@ package dev.flywheel.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.customer.Customers;
-import dev.flywheel.event.EventIngestion;
-import dev.flywheel.platform.time.MovableClock;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,19 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The step engine with steps that need no messages: tags, waits, branches, splits, goals, versions. */
 @RunningFlywheel
 class JourneyEngineTest {
-  @Autowired TestTenants tenants;
   @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
-  @Autowired Customers customers;
-  @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
-  @Autowired dev.flywheel.reach.MessageTemplates templates;
   @Autowired dev.flywheel.reach.Reach reach;
+  @Autowired org.springframework.context.ApplicationContext context;
   JourneyWorld world;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
   }
 
   private static JourneyDefinition onRegistration(List<JourneyStep> steps, JourneyGoal goal, ReEntry reentry) {

@@ -33,24 +33,19 @@ final class JourneyWorld {
   final dev.flywheel.reach.MessageTemplates templates;
   final dev.flywheel.reach.Reach reach;
 
-  /** Reach's dispatcher and send attempts and the phone-task desk, for scenarios that deliver; null when built by the constructor. */
+  /** Reach's dispatcher and send attempts and the phone-task desk, for scenarios that deliver. */
   final Dispatcher dispatcher;
   final Attempts attempts;
   final PhoneTasks phoneTasks;
   private final ApplicationContext context;
 
-  JourneyWorld(TestTenants tenants, Journeys journeys, EventIngestion events, Customers customers, MovableClock clock,
-      JdbcClient jdbc, dev.flywheel.reach.MessageTemplates templates, dev.flywheel.reach.Reach reach) {
-    this(tenants, journeys, events, customers, clock, jdbc, templates, reach, null);
-  }
-
   private JourneyWorld(TestTenants tenants, Journeys journeys, EventIngestion events, Customers customers,
       MovableClock clock, JdbcClient jdbc, dev.flywheel.reach.MessageTemplates templates, dev.flywheel.reach.Reach reach,
       ApplicationContext context) {
     this.context = context;
-    this.dispatcher = context == null ? null : context.getBean(Dispatcher.class);
-    this.attempts = context == null ? null : context.getBean(Attempts.class);
-    this.phoneTasks = context == null ? null : context.getBean(PhoneTasks.class);
+    this.dispatcher = context.getBean(Dispatcher.class);
+    this.attempts = context.getBean(Attempts.class);
+    this.phoneTasks = context.getBean(PhoneTasks.class);
     this.templates = templates;
     this.reach = reach;
     this.tenant = tenants.create();

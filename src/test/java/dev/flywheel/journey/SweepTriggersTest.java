@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.customer.Customers;
 import dev.flywheel.customer.Segments;
-import dev.flywheel.event.EventIngestion;
 import dev.flywheel.platform.time.MovableClock;
-import dev.flywheel.reach.MessageTemplates;
 import dev.flywheel.reach.Reach;
 import dev.flywheel.support.RunningFlywheel;
-import dev.flywheel.support.TestTenants;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,21 +21,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The triggers no event announces: entering a segment, and a daily schedule over a segment. */
 @RunningFlywheel
 class SweepTriggersTest {
-  @Autowired TestTenants tenants;
-  @Autowired Journeys journeys;
-  @Autowired EventIngestion events;
   @Autowired Customers customers;
   @Autowired Segments segments;
   @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
-  @Autowired MessageTemplates templates;
   @Autowired Reach reach;
+  @Autowired org.springframework.context.ApplicationContext context;
   JourneyWorld world;
   long vips;
 
   @BeforeEach
   void setUp() {
-    world = new JourneyWorld(tenants, journeys, events, customers, clock, jdbc, templates, reach);
+    world = JourneyWorld.from(context);
     vips = ((Segments.Creation.Created) segments.create(world.id(), "VIPs", "", "\"vip\" in tags", "test"))
         .segment().id();
   }
