@@ -110,9 +110,10 @@ class CampaignBrowserTest {
     driver.findElement(By.id("edit-rules")).click();
     WebElement condition = wait.until(ExpectedConditions.elementToBeClickable(By.id("condition-0")));
     condition.sendKeys(Keys.END, " &&");
-    WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#rule-check .rule-error[data-rule='chance-per-investment']")));
-    assertThat(error.getAttribute("data-line")).isEqualTo("1");
+    // the check is swapped into #rule-check after every pause in typing: read it where it is now
+    String errorLine = Browser.readReRendered(driver,
+        By.cssSelector("#rule-check .rule-error[data-rule='chance-per-investment']"), e -> e.getAttribute("data-line"));
+    assertThat(errorLine).isEqualTo("1");
     condition.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE, Keys.BACK_SPACE);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rules-ok")));
     screenshot("rule-editor-" + words.language());
@@ -120,7 +121,8 @@ class CampaignBrowserTest {
 
     wait.until(ExpectedConditions.elementToBeClickable(By.id("submit-campaign"))).click();
     wait.until(ExpectedConditions.textToBe(By.id("campaign-status"), words.pending()));
-    driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    // signing in again right away would cancel the sign-out still on its way
+    Browser.clickAndAwaitNewPage(driver, driver.findElement(By.cssSelector("form[action='/logout'] button")), wait);
 
     signIn(base, words, tenant.user(Role.APPROVER));
     driver.findElement(By.cssSelector(".sidebar a[href='/console/approvals']")).click();

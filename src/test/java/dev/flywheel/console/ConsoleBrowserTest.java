@@ -102,7 +102,8 @@ class ConsoleBrowserTest {
     prefix.sendKeys("c-001");
     driver.findElement(By.id("search")).click();
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results a.customer-link"), 1));
-    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("c-001"))).click();
+    // the form asks twice (the id field's change, then the submit), so the list may be swapped again
+    Browser.clickAndAwaitNewPage(driver, By.linkText("c-001"), wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-stage"), words.funderApproved()));
     assertThat(driver.findElement(By.id("name")).getText()).isEqualTo("张**");
     assertThat(driver.getPageSource()).doesNotContain(Borrowers.RAW_NAME).doesNotContain(Borrowers.RAW_PHONE);
@@ -112,12 +113,14 @@ class ConsoleBrowserTest {
     driver.findElement(By.cssSelector(".sidebar a[href='/console/segments']")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("new-segment"))).click();
     WebElement expression = wait.until(ExpectedConditions.elementToBeClickable(By.id("expression")));
+    // the preview is swapped in place after every pause in typing: a preview read may go stale
+    var preview = Browser.reRendering(driver);
     expression.sendKeys("loan_stage == ");
-    wait.until(ExpectedConditions.attributeToBe(By.id("preview-error"), "data-line", "1"));
+    preview.until(ExpectedConditions.attributeToBe(By.id("preview-error"), "data-line", "1"));
     expression.clear();
     expression.sendKeys(Borrowers.APPROVED_WAITING);
-    wait.until(ExpectedConditions.attributeToBe(By.id("preview-count"), "data-count", "1"));
-    assertThat(driver.findElement(By.id("preview-count")).getText()).isEqualTo(words.oneMatch());
+    preview.until(ExpectedConditions.attributeToBe(By.id("preview-count"), "data-count", "1"));
+    assertThat(Browser.readReRendered(driver, By.id("preview-count"), WebElement::getText)).isEqualTo(words.oneMatch());
     screenshot("segment-new-" + words.language());
 
     driver.findElement(By.id("name")).sendKeys(words.segmentName());

@@ -4,13 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -21,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** As long as the browser tests' own waits. */
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private Browser() {}
 
@@ -53,6 +59,47 @@ public final class Browser {
     var oldPage = driver.findElement(By.tagName("html"));
     element.click();
     wait.until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
+  /**
+   * {@link #clickAndAwaitNewPage(WebDriver, WebElement, WebDriverWait)} for a link or button inside
+   * content that htmx re-renders in place (a polled panel, a list swapped twice): when the element
+   * was replaced between the find and the click, nothing was clicked, so it is found again.
+   */
+  public static void clickAndAwaitNewPage(WebDriver driver, By locator, WebDriverWait wait) {
+    var oldPage = driver.findElement(By.tagName("html"));
+    wait.until(d -> clickIfClickable(d, locator));
+    wait.until(ExpectedConditions.stalenessOf(oldPage));
+  }
+
+  /**
+   * A wait for content that is re-rendered in place (htmx polling, a preview swapped while typing):
+   * an element found a moment ago may be replaced before it is read, which means "look again".
+   * Only for such content: after a page load, wait for the new page instead.
+   */
+  public static FluentWait<WebDriver> reRendering(WebDriver driver) {
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
+  }
+
+  /**
+   * Reads an element of content that is re-rendered in place, finding it again when it was replaced
+   * between the find and the read; the value is returned as read (a {@code false} is not waited away).
+   */
+  public static <T> T readReRendered(WebDriver driver, By locator, Function<WebElement, T> read) {
+    return reRendering(driver).until(d -> Optional.ofNullable(read.apply(d.findElement(locator)))).orElse(null);
+  }
+
+  private static boolean clickIfClickable(WebDriver driver, By locator) {
+    try {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    } catch (StaleElementReferenceException replaced) {
+      return false;
+    }
   }
 
   private static synchronized void ensureInstalled() {

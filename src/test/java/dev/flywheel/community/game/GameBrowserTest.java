@@ -35,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +94,8 @@ class GameBrowserTest {
     driver.findElement(By.id("sign-in")).click();
     wait.until(ExpectedConditions.urlContains("/console"));
     driver.get(base + "/console/communities/" + id + "/games/" + game + "?lang=" + language);
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("open-round"))).click();
+    // the panel re-renders #live every 2 s, and its poll may show the round open before the POST's page
+    Browser.clickAndAwaitNewPage(driver, By.id("open-round"), wait);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#round-1[data-status=OPEN]")));
 
     clock.advance(Duration.ofSeconds(5));
@@ -106,7 +108,7 @@ class GameBrowserTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#round-1 .figures[data-answers='3']")));
     assertThat(driver.findElements(By.cssSelector("#round-1 tr[data-customer]"))).hasSize(3);
     assertThat(driver.findElements(By.cssSelector("#round-1 .winner"))).isEmpty();
-    assertThat(driver.findElement(By.id("close-round")).isDisplayed()).isTrue();
+    assertThat(Browser.readReRendered(driver, By.id("close-round"), WebElement::isDisplayed)).isTrue();
 
     GameRound round = games.find(tenant.id(), game).orElseThrow().rounds().getFirst();
     clock.set(round.closesAt());
@@ -115,8 +117,8 @@ class GameBrowserTest {
         round.id()), null);
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#round-1 .winner[data-winner='c-bo']")));
-    assertThat(driver.findElement(By.cssSelector("#round-1 .winner")).getText()).contains(winner);
-    assertThat(driver.findElement(By.id("participation")).getText()).contains(participation);
+    assertThat(Browser.readReRendered(driver, By.cssSelector("#round-1 .winner"), WebElement::getText)).contains(winner);
+    assertThat(Browser.readReRendered(driver, By.id("participation"), WebElement::getText)).contains(participation);
     assertThat(driver.findElements(By.id("close-round"))).isEmpty();
     assertThat(ledger.wallet(tenant.id(), "c-bo").balances().getOrDefault(Asset.POINTS, Wallet.Balance.EMPTY)
         .available()).isEqualTo(100);

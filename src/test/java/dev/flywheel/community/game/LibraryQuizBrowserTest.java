@@ -45,6 +45,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -132,7 +133,8 @@ class LibraryQuizBrowserTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#community-tabs a[data-tab=games]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-game='" + game.id() + "'] a")))
         .click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.id("open-round"))).click();
+    // the panel re-renders #live every 2 s, and its poll may show the round open before the POST's page
+    Browser.clickAndAwaitNewPage(driver, By.id("open-round"), wait);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#round-1[data-status=OPEN]")));
 
     // the members see the question and answer: a wrong one first, then two correct ones
@@ -163,8 +165,8 @@ class LibraryQuizBrowserTest {
 
     driver.switchTo().window(panel);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#round-1 .winner[data-winner='c-bo']")));
-    assertThat(driver.findElement(By.cssSelector("#round-1 .winner")).getText()).contains(winner);
-    assertThat(driver.findElement(By.id("participation")).getText()).contains(participation);
+    assertThat(Browser.readReRendered(driver, By.cssSelector("#round-1 .winner"), WebElement::getText)).contains(winner);
+    assertThat(Browser.readReRendered(driver, By.id("participation"), WebElement::getText)).contains(participation);
     for (String member : tabs.keySet()) {
       driver.switchTo().window(tabs.get(member));
       wait.until(d -> roomText(d, ".kind-game.from-community").contains("First correct answer: B* W***"));

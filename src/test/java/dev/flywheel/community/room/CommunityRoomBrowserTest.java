@@ -96,7 +96,8 @@ class CommunityRoomBrowserTest {
     driver.get("http://localhost:" + port + "/console/communities/" + room.id() + "/chat");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-log"), "Yes, at 8 pm!"));
     driver.findElement(By.id("post-body")).sendKeys("Quiz starts at 8 pm: answer A, B or C");
-    driver.findElement(By.id("post-send")).click();
+    // the log is polled every 2 s: on the page being left it could show the post before the POST's page
+    Browser.clickAndAwaitNewPage(driver, driver.findElement(By.id("post-send")), wait);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-log"), "Quiz starts at 8 pm"));
 
     driver.switchTo().window(ann);
