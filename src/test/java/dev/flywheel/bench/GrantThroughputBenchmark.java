@@ -84,9 +84,11 @@ abstract class GrantThroughputBenchmark {
   private final LongAdder granted = new LongAdder();
   private final LongAdder decremented = new LongAdder();
   private final Map<String, LongAdder> unexpected = new ConcurrentHashMap<>();
+  private CpuMeter cpu;
 
   /** Runs the benchmark, publishes {@code target/bench/<name>.md} and asserts the invariants. */
   void measure(String name, String title) throws Exception {
+    cpu = CpuMeter.of(jdbc);
     int[] levels = Arrays.stream(System.getProperty("flywheel.bench.grants.clients", "1,8,64").split(","))
         .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     double seconds = BenchSettings.decimal("grants.seconds", 0.4);
@@ -322,7 +324,7 @@ abstract class GrantThroughputBenchmark {
       double seconds, String unit) throws InterruptedException {
     report.line("").line(text).line("")
         .header("clients", "baseline decrements/s", "baseline p50 ms", "baseline p99 ms", unit, "p50 ms", "p99 ms",
-            "ratio", "median round ratio");
+            "ratio", "median round ratio", "baseline CPU µs/op (JVM + PG)", "CPU µs/op (JVM + PG)");
     double best = 0;
     for (int clients : levels) {
       Result base = new Result();
@@ -346,7 +348,8 @@ abstract class GrantThroughputBenchmark {
       best = Math.max(best, ratio);
       report.row(clients, BenchReport.rate(base.rate()), BenchReport.ms(base.latency, 50),
           BenchReport.ms(base.latency, 99), BenchReport.rate(mine.rate()), BenchReport.ms(mine.latency, 50),
-          BenchReport.ms(mine.latency, 99), BenchReport.ratio(ratio), BenchReport.ratio(median(roundRatios)));
+          BenchReport.ms(mine.latency, 99), BenchReport.ratio(ratio), BenchReport.ratio(median(roundRatios)),
+          base.cpuPerUnit(), mine.cpuPerUnit());
     }
     return best;
   }
@@ -457,6 +460,7 @@ abstract class GrantThroughputBenchmark {
         }
       });
     }
+    CpuMeter.Reading cpuBefore = cpu.read();
     long start = System.nanoTime();
     go.countDown();
     for (Thread t : workers) {
@@ -464,6 +468,7 @@ abstract class GrantThroughputBenchmark {
     }
     Result total = new Result();
     total.nanos = System.nanoTime() - start;
+    total.cpu = cpu.read().minus(cpuBefore);
     for (Result r : perWorker) {
       total.latency.add(r.latency);
       total.requests += r.requests;
@@ -488,11 +493,19 @@ abstract class GrantThroughputBenchmark {
     final Histogram latency = new Histogram(60_000_000L, 3);
     long requests;
     long nanos;
+    CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0);
 
     void add(Result other) {
       latency.add(other.latency);
       requests += other.requests;
       nanos += other.nanos;
+      cpu = cpu.plus(other.cpu);
+    }
+
+    /** CPU microseconds per unit, JVM + database. */
+    String cpuPerUnit() {
+      return String.format(java.util.Locale.ROOT, "%.0f + %.0f", cpu.jvm() * 1e6 / Math.max(1, requests),
+          cpu.database() * 1e6 / Math.max(1, requests));
     }
 
     double rate() {

@@ -50,6 +50,7 @@ class HttpIngestionBenchmarkTest {
   private final AtomicLong nextEvent = new AtomicLong();
   private final Map<Integer, LongAdder> unexpected = new ConcurrentHashMap<>();
   private final LongAdder created = new LongAdder();
+  private CpuMeter cpu;
 
   @Test
   void singleEventPostsAgainstWhoAmIAtSeveralConcurrencies() throws InterruptedException {
@@ -58,6 +59,7 @@ class HttpIngestionBenchmarkTest {
     double seconds = BenchSettings.decimal("http.seconds", 0.6);
     int rounds = BenchSettings.integer("http.rounds", 2);
     double warmupSeconds = BenchSettings.decimal("http.warmup-seconds", 0.5);
+    cpu = CpuMeter.of(jdbc);
     var tenant = tenants.create();
     Instant end = clock.instant().minus(Duration.ofHours(1));
     templates = SimulatedEvents.stream(7, Integer.MAX_VALUE, 365, end, "H" + tenant.id() + "-")
@@ -92,7 +94,8 @@ class HttpIngestionBenchmarkTest {
             rounds, seconds / rounds, warmupSeconds, BenchSettings.analyzing() ? "yes" : "no")
         .line("")
         .header("clients", "whoami req/s", "whoami p50 ms", "whoami p99 ms",
-            "POST /events req/s", "events p50 ms", "events p99 ms", "ratio events/whoami");
+            "POST /events req/s", "events p50 ms", "events p99 ms", "ratio events/whoami",
+            "whoami CPU µs/req (JVM + PG)", "events CPU µs/req (JVM + PG)");
     for (int clients : levels) {
       Result base0 = new Result();
       Result real0 = new Result();
@@ -107,7 +110,8 @@ class HttpIngestionBenchmarkTest {
       }
       report.row(clients, BenchReport.rate(base0.rate()), BenchReport.ms(base0.latency, 50),
           BenchReport.ms(base0.latency, 99), BenchReport.rate(real0.rate()), BenchReport.ms(real0.latency, 50),
-          BenchReport.ms(real0.latency, 99), BenchReport.ratio(real0.rate() / base0.rate()));
+          BenchReport.ms(real0.latency, 99), BenchReport.ratio(real0.rate() / base0.rate()),
+          base0.cpuPerRequest(), real0.cpuPerRequest());
       assertThat(base0.failures).as("whoami answers other than 200").isZero();
     }
     report.publish("http");
@@ -173,11 +177,13 @@ class HttpIngestionBenchmarkTest {
         }
       });
     }
+    CpuMeter.Reading cpuBefore = cpu.read();
     for (Thread t : workers) {
       t.join();
     }
     Result total = new Result();
     total.nanos = System.nanoTime() - start;
+    total.cpu = cpu.read().minus(cpuBefore);
     for (Result r : perWorker) {
       total.latency.add(r.latency);
       total.requests += r.requests;
@@ -192,12 +198,20 @@ class HttpIngestionBenchmarkTest {
     long requests;
     long failures;
     long nanos;
+    CpuMeter.Reading cpu = new CpuMeter.Reading(0, 0);
+
+    /** CPU microseconds per request, JVM (server and clients) + database. */
+    String cpuPerRequest() {
+      return String.format(java.util.Locale.ROOT, "%.0f + %.0f", cpu.jvm() * 1e6 / Math.max(1, requests),
+          cpu.database() * 1e6 / Math.max(1, requests));
+    }
 
     void add(Result other) {
       latency.add(other.latency);
       requests += other.requests;
       failures += other.failures;
       nanos += other.nanos;
+      cpu = cpu.plus(other.cpu);
     }
 
     double rate() {

@@ -49,6 +49,10 @@ abstract class LotteryDrawBenchmark {
   private final LongAdder drawn = new LongAdder();
   private final LongAdder refused = new LongAdder();
   private final LongAdder decremented = new LongAdder();
+  private CpuMeter cpu;
+  /** CPU of the measured rounds: baseline, draws (JVM and database seconds). */
+  private CpuMeter.Reading baselineCpu = new CpuMeter.Reading(0, 0);
+  private CpuMeter.Reading drawCpu = new CpuMeter.Reading(0, 0);
 
   /** Runs the benchmark, publishes {@code target/bench/<name>.md} and asserts the invariants. */
   void measure(String name, String title) throws Exception {
@@ -57,6 +61,7 @@ abstract class LotteryDrawBenchmark {
     int rounds = BenchSettings.integer("lottery.rounds", 2);
     double warmup = BenchSettings.decimal("lottery.warmup-seconds", 0.3);
 
+    cpu = CpuMeter.of(jdbc);
     long tenant = tenants.create().id();
     LotteryResult created = lotteries.create(tenant, new LotteryDraft("Bench wheel",
         clock.instant().minus(Duration.ofHours(1)), clock.instant().plus(Duration.ofDays(30)), null, List.of(
@@ -80,6 +85,10 @@ abstract class LotteryDrawBenchmark {
           + "ledger_postings, ledger_grants, bench_prize").update();
     }
     StatementProfile.reset(jdbc);
+    baselineCpu = new CpuMeter.Reading(0, 0);
+    drawCpu = new CpuMeter.Reading(0, 0);
+    long decrementsBefore = decremented.sum();
+    long drawsBefore = drawn.sum();
     Histogram latency = new Histogram(3);
     double[] rates = ClosedLoop.interleaved(rounds, () -> baseline(tenant, seconds / rounds),
         () -> realRun(tenant, lotteryId, clients, seconds / rounds, latency));
@@ -109,6 +118,10 @@ abstract class LotteryDrawBenchmark {
         .row(BenchReport.rate(baseRate), BenchReport.rate(realRate), BenchReport.ms(latency, 50),
             BenchReport.ms(latency, 99), String.format(java.util.Locale.ROOT, "%.2f", realRate / baseRate))
         .line("")
+        .line("CPU per operation in the measured rounds (this JVM, clients included + the database server): "
+            + "baseline %s µs per decrement, draws %s µs per draw.",
+            perUnit(baselineCpu, decremented.sum() - decrementsBefore), perUnit(drawCpu, drawn.sum() - drawsBefore))
+        .line("")
         .line("Draw group commit during the measured rounds: %,d group transactions carried %,d draws "
             + "(%.1f per group), %,d groups failed and were retried draw by draw. Load average (1 min) at the end: %.2f.",
             groups, grouped, groups == 0 ? 0.0 : (double) grouped / groups, groupsAfter.fallbacks() - groupsBefore.fallbacks(),
@@ -133,14 +146,24 @@ abstract class LotteryDrawBenchmark {
 
   /** The single baseline client; answers decrements per second. */
   private double baseline(long row, double seconds) throws Exception {
-    return ClosedLoop.autocommitLoop(dataSource, "update bench_prize set stock = stock - 1 where id = ? and stock > 0",
+    CpuMeter.Reading before = cpu.read();
+    double rate = ClosedLoop.autocommitLoop(dataSource,
+        "update bench_prize set stock = stock - 1 where id = ? and stock > 0",
         update -> update.setLong(1, row), seconds, decremented::increment);
+    baselineCpu = baselineCpu.plus(cpu.read().minus(before));
+    return rate;
+  }
+
+  private static String perUnit(CpuMeter.Reading cpu, long units) {
+    return String.format(java.util.Locale.ROOT, "%.0f + %.0f", cpu.jvm() * 1e6 / Math.max(1, units),
+        cpu.database() * 1e6 / Math.max(1, units));
   }
 
   /** {@code clients} closed-loop drawers (one customer each) for {@code seconds}; answers draws per second. */
   private double realRun(long tenant, long lotteryId, int clients, double seconds, Histogram latency)
       throws Exception {
-    return ClosedLoop.run(clients, seconds, latency, client -> {
+    CpuMeter.Reading before = cpu.read();
+    double rate = ClosedLoop.run(clients, seconds, latency, client -> {
       DrawOutcome outcome = draws.draw(tenant, lotteryId, "bench-" + client, "b-" + requests.incrementAndGet(), "bench");
       if (outcome instanceof DrawOutcome.Drawn) {
         drawn.increment();
@@ -149,5 +172,7 @@ abstract class LotteryDrawBenchmark {
       refused.increment();
       return 0;
     });
+    drawCpu = drawCpu.plus(cpu.read().minus(before));
+    return rate;
   }
 }
