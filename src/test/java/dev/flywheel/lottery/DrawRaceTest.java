@@ -49,13 +49,25 @@ class DrawRaceTest {
 
   @Test
   void sixtyFourCustomersOnTheLastFiveUnitsNeverTakeMoreThanTheStock() throws Exception {
+    lastFiveUnitsRace(false); // outside a transaction: through the draw group commit
+  }
+
+  @Test
+  void sixtyFourSingleDrawTransactionsOnTheLastFiveUnitsNeverTakeMoreThanTheStock() throws Exception {
+    lastFiveUnitsRace(true); // inside a caller's transaction: the single-draw path
+  }
+
+  private void lastFiveUnitsRace(boolean inCallersTransaction) throws Exception {
     long tenant = tenants.create().id();
     // the prize outweighs thank-you a million to one: every draw tries it until it is gone
     Lottery lottery = fixtures.live(tenant, null, List.of(points("Last five", 1_000_000, 5, 10, 1), thankYou(1)));
     for (int i = 0; i < CLIENTS; i++) {
       fixtures.chances(tenant, "c-" + i, 1);
     }
-    List<DrawOutcome> outcomes = race(i -> draws.draw(tenant, lottery.id(), "c-" + i, "race-" + i, "test"));
+    var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    List<DrawOutcome> outcomes = race(i -> inCallersTransaction
+        ? transaction.execute(status -> draws.draw(tenant, lottery.id(), "c-" + i, "race-" + i, "test"))
+        : draws.draw(tenant, lottery.id(), "c-" + i, "race-" + i, "test"));
 
     assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
     long won = outcomes.stream().filter(o -> ((DrawOutcome.Drawn) o).draw().prize().kind() == PrizeKind.POINTS).count();
@@ -67,28 +79,6 @@ class DrawRaceTest {
     assertThat(lotteries.budget(tenant, lottery.id()).lines().get(Asset.POINTS).granted()).isEqualTo(50);
     assertThat(jdbc.sql("select coalesce(sum(balance), 0) from ledger_accounts where tenant_id = ? and owner_type = 'CUSTOMER' and asset = 'LOTTERY_CHANCE'")
         .param(tenant).query(Long.class).single()).as("every chance spent once").isZero();
-  }
-
-  @Test
-  void sixtyFourSingleDrawTransactionsOnTheLastFiveUnitsNeverTakeMoreThanTheStock() throws Exception {
-    long tenant = tenants.create().id();
-    Lottery lottery = fixtures.live(tenant, null, List.of(points("Last five", 1_000_000, 5, 10, 1), thankYou(1)));
-    for (int i = 0; i < CLIENTS; i++) {
-      fixtures.chances(tenant, "c-" + i, 1);
-    }
-    // inside a caller's transaction a draw takes the single-draw path (no group commit)
-    var inTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
-    List<DrawOutcome> outcomes = race(i -> inTransaction.execute(
-        status -> draws.draw(tenant, lottery.id(), "c-" + i, "single-" + i, "test")));
-
-    assertThat(outcomes).allMatch(o -> o instanceof DrawOutcome.Drawn);
-    long won = outcomes.stream().filter(o -> ((DrawOutcome.Drawn) o).draw().prize().kind() == PrizeKind.POINTS).count();
-    Prize prize = lotteries.get(tenant, lottery.id()).orElseThrow().prizes().getFirst();
-    assertThat(won).isEqualTo(5);
-    assertThat(prize.stock()).isZero();
-    assertThat(prize.awarded()).isEqualTo(5);
-    assertThat(draws.count(tenant, lottery.id())).isEqualTo(CLIENTS);
-    assertThat(lotteries.budget(tenant, lottery.id()).lines().get(Asset.POINTS).granted()).isEqualTo(50);
     assertThat(jdbc.sql("select count(*) from ledger_entries where tenant_id = ? and kind = 'SPEND'")
         .param(tenant).query(Long.class).single()).as("one chance spent per draw, none by a rolled-back attempt")
         .isEqualTo(CLIENTS);
