@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A rebuild from the event store reproduces, row for row, the rollups live ingestion wrote; it is
@@ -42,6 +45,7 @@ class RollupRebuildTest {
   @Autowired TestTenants tenants;
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void aRebuildReproducesTheLiveRollupsRowForRowAndTwiceIsTheSame() {
@@ -98,6 +102,58 @@ class RollupRebuildTest {
         .isEqualTo(history.count(tenant));
     rollups.rebuild(tenant);
     assertSameRows(raced, rows(tenant));
+  }
+
+  @Test
+  void aRebuildWaitsForAnIngestionThatAlreadyWroteRollupsAndThenCountsItsEventOnce() throws Exception {
+    long tenant = tenants.create().id();
+    Instant end = clock.instant();
+    ingestion.ingestBatch(tenant, extraEvents(end, 40));
+    CountDownLatch applied = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // an ingestion transaction that has written its rollups (a new day, a new customer) but not committed yet
+      Future<?> open = pool.submit(() -> transactions.executeWithoutResult(status -> {
+        ingestion.ingestBatch(tenant, List.of(IncomingEvent.of("held", "HELD1", "drawdown", end.minus(Duration.ofDays(100)),
+            Map.of("amount", new BigDecimal("70.00")))));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) { // runs after the rollup buffer, registered before it
+            applied.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+      }));
+      assertThat(applied.await(1, TimeUnit.MINUTES)).isTrue();
+      Future<Long> rebuilt = pool.submit(() -> rollups.rebuild(tenant));
+      while (!rebuilt.isDone() && waitingForTheRollupLock(tenant) == 0) {
+        Thread.onSpinWait();
+      }
+      assertThat(rebuilt.isDone()).as("the rebuild waits for the open ingestion").isFalse();
+      release.countDown();
+      open.get(1, TimeUnit.MINUTES);
+      assertThat(rebuilt.get(1, TimeUnit.MINUTES)).isEqualTo(41);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("select sum(events) from analytics_daily where tenant_id = ?", Long.class, tenant))
+        .isEqualTo(41);
+    Map<String, List<String>> afterRace = rows(tenant);
+    rollups.rebuild(tenant);
+    assertSameRows(afterRace, rows(tenant));
+  }
+
+  private int waitingForTheRollupLock(long tenant) {
+    return jdbc.queryForObject("""
+        select count(*) from pg_locks
+        where locktype = 'advisory' and not granted and classid = 1011 and objid = ? and objsubid = 2""",
+        Integer.class, tenant);
   }
 
   /** Late and new customers' events across the simulated period: logins, draws, decisions, campaign shares. */
