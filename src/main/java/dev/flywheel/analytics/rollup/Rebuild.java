@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -70,6 +71,9 @@ public class Rebuild {
   /** Rebuilds the tenant's rollups; returns the number of events read. */
   public long run(long tenantId) {
     Long count = reading.execute(status -> {
+      if (!TransactionSynchronizationManager.hasResource(dataSource)) {
+        throw new IllegalStateException("the rebuild's reader must be the transaction's connection");
+      }
       Connection reader = DataSourceUtils.getConnection(dataSource);
       own.executeWithoutResult(s -> clearAndTakeSnapshot(tenantId, reader));
       Chunks chunks = new Chunks(tenantId);
@@ -91,8 +95,12 @@ public class Rebuild {
     for (String table : TABLES) {
       jdbc.sql("delete from " + table + " where tenant_id = :tenant").param("tenant", tenantId).update();
     }
-    try (Statement snapshot = reader.createStatement()) {
-      snapshot.execute("select 1"); // a repeatable-read transaction's snapshot is taken by its first query
+    // a repeatable-read transaction's snapshot is taken by its first query: this one
+    try (Statement snapshot = reader.createStatement();
+        ResultSet isolation = snapshot.executeQuery("select current_setting('transaction_isolation')")) {
+      if (!isolation.next() || !"repeatable read".equals(isolation.getString(1))) {
+        throw new IllegalStateException("the rebuild's reading transaction is not repeatable read");
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("could not start the rebuild's snapshot", e);
     }
