@@ -1,7 +1,6 @@
 package dev.flywheel.analytics.rollup;
 
 import dev.flywheel.event.EventAccepted;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,12 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a batch of accepted events to the rollups with three set-based statements per tenant
- * (customers, activity, daily; plus funders when there are decisions), rows in key order so concurrent batches cannot deadlock. The
+ * Applies a batch of accepted events to the rollups with a few set-based statements per tenant
+ * (customers, activity, recall occurrences and campaign activity, daily; plus funders when there
+ * are decisions), rows in key order so concurrent batches cannot deadlock. The
  * customer and activity rollups are idempotent (least/second-least merge, set union): a
  * replayed or late event never double counts there. {@code analytics_daily} adds, so it relies
  * on the event store publishing each event once (it does: duplicates publish nothing); a rebuild
- * clears it first.
+ * clears it first ({@link Rebuild}).
  */
 @Component
 public class RollupWriter {
@@ -33,22 +33,40 @@ public class RollupWriter {
     this.details = details;
   }
 
+  /**
+   * Applies live events: holds the tenant's rollup lock shared until the caller's transaction
+   * ends (a rebuild takes it exclusively while it clears the rollups and fixes its snapshot, see
+   * {@link Rebuild}), then writes every rollup.
+   */
   public void apply(long tenantId, List<EventAccepted> events) {
     if (events.isEmpty()) {
       return;
     }
+    jdbc.sql("select pg_advisory_xact_lock_shared(" + Rebuild.LOCK + ", cast(:tenant as int))")
+        .param("tenant", tenantId).query((rs, n) -> 1).list();
+    writeCustomerRows(tenantId, events);
+    long t2 = System.nanoTime();
+    DailyTotals totals = new DailyTotals();
+    events.forEach(totals::add);
+    totals.write(jdbc, tenantId);
+    spent[2].addAndGet(System.nanoTime() - t2);
+  }
+
+  /**
+   * Writes the rollups keyed by customer ({@code analytics_customers}, {@code analytics_activity},
+   * {@code analytics_occurrences}, {@code analytics_campaign_customers}) for {@code events}, with
+   * the idempotent merges: a customer's rows come out the same however its events are split
+   * into calls, and whatever ran before. Not the additive daily rollups ({@link DailyTotals}).
+   */
+  void writeCustomerRows(long tenantId, List<EventAccepted> events) {
     Map<String, CustomerFold> folds = new TreeMap<>();
     TreeSet<String> milestones = new TreeSet<>();
-    Map<List<Object>, BigDecimal[]> daily = new TreeMap<>(RollupWriter::compareKeys);
-    Map<List<Object>, TreeSet<Integer>> activity = new TreeMap<>(RollupWriter::compareKeys);
+    Map<List<Object>, TreeSet<Integer>> activity = new TreeMap<>(DailyTotals::compareKeys);
     for (EventAccepted e : events) {
       CustomerFold fold = folds.computeIfAbsent(e.customerId(), k -> new CustomerFold());
       fold.add(e);
       milestones.addAll(Milestones.of(e.type(), e.attributes()));
       LocalDate day = LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC);
-      BigDecimal[] sums = daily.computeIfAbsent(List.of(day, e.type()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      sums[0] = sums[0].add(BigDecimal.ONE);
-      sums[1] = sums[1].add(CustomerFold.amount(e));
       activity.computeIfAbsent(List.of(e.type(), "W", e.customerId()), k -> new TreeSet<>()).add(Periods.week(day));
       activity.computeIfAbsent(List.of(e.type(), "M", e.customerId()), k -> new TreeSet<>()).add(Periods.month(day));
     }
@@ -58,64 +76,19 @@ public class RollupWriter {
     long t1 = System.nanoTime();
     insertActivity(tenantId, activity);
     long t2 = System.nanoTime();
-    addDaily(tenantId, daily);
-    addFunderDecisions(tenantId, events);
     details.apply(tenantId, events);
-    long t3 = System.nanoTime();
     spent[0].addAndGet(t1 - t0);
     spent[1].addAndGet(t2 - t1);
-    spent[2].addAndGet(t3 - t2);
+    spent[2].addAndGet(System.nanoTime() - t2);
     spent[3].addAndGet(events.size());
   }
 
   private final java.util.concurrent.atomic.AtomicLong[] spent = {new java.util.concurrent.atomic.AtomicLong(),
       new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
 
-  /** Nanoseconds spent so far writing customers, activity, daily+funder rollups, and events applied: for benchmarks and operations. */
+  /** Nanoseconds spent so far writing customers, activity, daily+funder+recall/campaign rollups, and events applied: for benchmarks and operations. */
   public long[] spent() {
     return Arrays.stream(spent).mapToLong(java.util.concurrent.atomic.AtomicLong::get).toArray();
-  }
-
-  private void addFunderDecisions(long tenantId, List<EventAccepted> events) {
-    Map<List<Object>, BigDecimal[]> rows = new TreeMap<>(RollupWriter::compareKeys);
-    for (EventAccepted e : events) {
-      if ("funder_decision".equals(e.type()) && e.attributes() != null && e.attributes().get("funder") instanceof String funder) {
-        BigDecimal[] r = rows.computeIfAbsent(List.of(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), funder),
-            k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-        r[0] = r[0].add(BigDecimal.ONE);
-        boolean approved = "approved".equals(e.attributes().get("result"));
-        r[1] = approved ? r[1].add(BigDecimal.ONE) : r[1];
-        if (approved && e.attributes().get("credit_line") instanceof Number line) {
-          r[2] = r[2].add(new BigDecimal(line.toString()));
-          r[3] = r[3].add(BigDecimal.ONE);
-        }
-      }
-    }
-    if (rows.isEmpty()) {
-      return;
-    }
-    List<String> days = new ArrayList<>(), funders = new ArrayList<>();
-    List<Long> decisions = new ArrayList<>(), approvals = new ArrayList<>(), lines = new ArrayList<>();
-    List<BigDecimal> sums = new ArrayList<>();
-    rows.forEach((k, v) -> {
-      days.add(k.get(0).toString());
-      funders.add((String) k.get(1));
-      decisions.add(v[0].longValue());
-      approvals.add(v[1].longValue());
-      sums.add(v[2]);
-      lines.add(v[3].longValue());
-    });
-    jdbc.sql("""
-            insert into analytics_funder_daily as f (tenant_id, day, funder, decisions, approvals, line_sum, lines)
-            select :tenant, v.d::date, v.f, v.n, v.a, v.s, v.l
-            from unnest(cast(:d as text[]), cast(:f as text[]), cast(:n as bigint[]), cast(:a as bigint[]),
-                        cast(:s as numeric[]), cast(:l as bigint[])) as v(d, f, n, a, s, l)
-            on conflict (tenant_id, day, funder) do update set decisions = f.decisions + excluded.decisions,
-              approvals = f.approvals + excluded.approvals, line_sum = f.line_sum + excluded.line_sum,
-              lines = f.lines + excluded.lines""")
-        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("f", funders.toArray(String[]::new))
-        .param("n", decisions.toArray(Long[]::new)).param("a", approvals.toArray(Long[]::new))
-        .param("s", sums.toArray(BigDecimal[]::new)).param("l", lines.toArray(Long[]::new)).update();
   }
 
   private void upsertCustomers(long tenantId, Map<String, CustomerFold> folds, Map<String, Integer> index) {
@@ -131,8 +104,11 @@ public class RollupWriter {
     for (var entry : folds.entrySet()) {
       CustomerFold f = entry.getValue();
       ids[i] = entry.getKey();
-      firsts[i] = literal(f.firsts, index);
-      seconds[i] = literal(f.seconds, index);
+      // seconds padded to the length of firsts, as analytics_second leaves them after any merge:
+      // a customer's row is then the same whether written in one statement or merged from many
+      int size = f.firsts.keySet().stream().mapToInt(index::get).max().orElse(0);
+      firsts[i] = literal(f.firsts, index, size);
+      seconds[i] = literal(f.seconds, index, size);
       weeks[i] = literal(f.returnWeeks);
       months[i] = literal(f.returnMonths);
       CustomerFold.Stamped[] attrs = {f.channel, f.variant, f.funder, f.campaign};
@@ -197,49 +173,17 @@ public class RollupWriter {
         .param("c", ids.toArray(String[]::new)).param("p", periods.toArray(String[]::new)).update();
   }
 
-  private void addDaily(long tenantId, Map<List<Object>, BigDecimal[]> daily) {
-    List<String> days = new ArrayList<>(), types = new ArrayList<>();
-    List<BigDecimal> counts = new ArrayList<>(), amounts = new ArrayList<>();
-    daily.forEach((k, v) -> {
-      days.add(k.get(0).toString());
-      types.add((String) k.get(1));
-      counts.add(v[0]);
-      amounts.add(v[1]);
-    });
-    jdbc.sql("""
-            insert into analytics_daily as d (tenant_id, day, type, events, amount)
-            select :tenant, v.d::date, v.t, v.n, v.a
-            from unnest(cast(:d as text[]), cast(:t as text[]), cast(:n as bigint[]), cast(:a as numeric[])) as v(d, t, n, a)
-            on conflict (tenant_id, day, type) do update set
-              events = d.events + excluded.events, amount = d.amount + excluded.amount""")
-        .param("tenant", tenantId).param("d", days.toArray(String[]::new)).param("t", types.toArray(String[]::new))
-        .param("n", counts.stream().map(BigDecimal::longValueExact).toArray(Long[]::new))
-        .param("a", amounts.toArray(BigDecimal[]::new)).update();
-  }
-
   private static String literal(java.util.SortedSet<Integer> periods) {
     return periods.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
-  private static String literal(Map<String, Integer> times, Map<String, Integer> index) {
-    if (times.isEmpty()) {
+  private static String literal(Map<String, Integer> times, Map<String, Integer> index, int size) {
+    if (size == 0) {
       return "{}";
     }
-    int size = times.keySet().stream().mapToInt(index::get).max().orElse(0);
     String[] cells = new String[size];
     java.util.Arrays.fill(cells, "NULL");
     times.forEach((m, t) -> cells[index.get(m) - 1] = Integer.toString(t));
     return "{" + String.join(",", cells) + "}";
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static int compareKeys(List<Object> a, List<Object> b) {
-    for (int i = 0; i < a.size(); i++) {
-      int c = ((Comparable) a.get(i)).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return 0;
   }
 }
