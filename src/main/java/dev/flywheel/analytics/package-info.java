@@ -15,10 +15,9 @@
  * {@code analytics_funder_alert_mails}). Funder alerts are e-mailed through reach's
  * {@code StaffMail}; reach's sent/delivered messages and the ledger's coupon redemptions are
  * ingested as {@code message_delivered} and {@code coupon_redeemed} events (recall funnel). Rollups follow the {@code event} module's
- * {@code EventAccepted} in the ingestion transaction. It reads no other module's tables but one:
- * a rebuild ({@link dev.flywheel.analytics.Rollups#rebuild}) streams the tenant's rows of the
- * event module's {@code events} table in customer order, read-only ({@code EventHistory} streams
- * only in time order, which made every customer's rows be rewritten once per chunk).
+ * {@code EventAccepted} in the ingestion transaction; a rebuild
+ * ({@link dev.flywheel.analytics.Rollups#rebuild}) streams the tenant's events customer by
+ * customer through {@code EventHistory.forEachByCustomer}. It reads no other module's tables.
  *
  * <p>Public API: {@link dev.flywheel.analytics.Funnels}, {@link dev.flywheel.analytics.Retention},
  * {@link dev.flywheel.analytics.Flows},

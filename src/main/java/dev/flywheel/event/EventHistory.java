@@ -58,6 +58,20 @@ public class EventHistory {
   }
 
   /**
+   * Every event the tenant ever had accepted, customer by customer (all of a customer's events
+   * together, newest first), handed to {@code consumer} one at a time while PostgreSQL is read
+   * {@code fetchSize} rows at a time in the caller's transaction (or a read-only one of its own):
+   * what a rebuild of per-customer rollups needs to write each customer once. In a repeatable-read
+   * transaction it reads that transaction's snapshot.
+   *
+   * @param fetchSize 1 to 10,000 rows per round trip (clamped)
+   */
+  @Transactional(readOnly = true)
+  public void forEachByCustomer(long tenantId, int fetchSize, Consumer<StoredEvent> consumer) {
+    reads.forEachByCustomer(tenantId, Math.clamp(fetchSize, 1, 10_000), consumer);
+  }
+
+  /**
    * For each customer with an event of {@code types} in {@code [from, to)}: which of those types
    * the customer had before {@code from} (one query; customers with none are absent). What
    * "first ever" needs when a window of history is replayed.

@@ -1,18 +1,15 @@
 package dev.flywheel.analytics.rollup;
 
 import dev.flywheel.event.EventAccepted;
-import java.math.BigDecimal;
+import dev.flywheel.event.EventHistory;
+import dev.flywheel.event.StoredEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +17,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilds a tenant's event rollups from the event store in customer order, so every row keyed
@@ -39,9 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Rows keyed by customer are written with the same idempotent merges as the live path, the
  * daily totals by addition. Ingestion for the tenant waits only while the rows are deleted.
  *
- * <p>It reads the {@code events} table directly (read-only: tenant, customer, type, times,
- * attributes, channel, campaign), because the event module's API streams a tenant's events only
- * in time order; attributes are decoded as the event store decodes them.
+ * <p>The events come through the event module's {@link EventHistory#forEachByCustomer}, in the
+ * reading transaction's snapshot.
  */
 @Component
 public class Rebuild {
@@ -50,16 +43,18 @@ public class Rebuild {
   static final int CHUNK_EVENTS = 20_000;
   private static final List<String> TABLES = List.of("analytics_customers", "analytics_activity", "analytics_daily",
       "analytics_funder_daily", "analytics_occurrences", "analytics_campaign_customers");
-  private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
   private final DataSource dataSource;
   private final JdbcClient jdbc;
+  private final EventHistory history;
   private final RollupWriter writer;
   private final TransactionTemplate reading;
   private final TransactionTemplate own;
 
-  Rebuild(DataSource dataSource, JdbcClient jdbc, RollupWriter writer, PlatformTransactionManager transactions) {
+  Rebuild(DataSource dataSource, JdbcClient jdbc, EventHistory history, RollupWriter writer,
+      PlatformTransactionManager transactions) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
+    this.history = history;
     this.writer = writer;
     this.reading = new TransactionTemplate(transactions);
     reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -77,10 +72,7 @@ public class Rebuild {
       Connection reader = DataSourceUtils.getConnection(dataSource);
       own.executeWithoutResult(s -> clearAndTakeSnapshot(tenantId, reader));
       Chunks chunks = new Chunks(tenantId);
-      jdbc.sql("""
-              select e.customer_id, e.type, e.occurred_at, e.attributes::text, e.channel, e.campaign, e.seq, e.event_id
-              from events e where e.tenant_id = :tenant order by e.customer_id""")
-          .withFetchSize(2_000).param("tenant", tenantId).query(chunks);
+      history.forEachByCustomer(tenantId, 2_000, chunks::add); // in this transaction's snapshot
       chunks.flush();
       own.executeWithoutResult(s -> chunks.totals.write(jdbc, tenantId));
       return chunks.count;
@@ -107,7 +99,7 @@ public class Rebuild {
   }
 
   /** Collects a customer's events whole, and writes customers' rows once enough events are collected. */
-  private final class Chunks implements RowCallbackHandler {
+  private final class Chunks {
     final long tenantId;
     final DailyTotals totals = new DailyTotals();
     final List<EventAccepted> chunk = new ArrayList<>();
@@ -118,15 +110,14 @@ public class Rebuild {
       this.tenantId = tenantId;
     }
 
-    @Override
-    public void processRow(ResultSet rs) throws SQLException {
-      String id = rs.getString(1);
+    void add(StoredEvent stored) {
+      String id = stored.customerId();
       if (!id.equals(customer) && chunk.size() >= CHUNK_EVENTS) {
         flush();
       }
       customer = id;
-      EventAccepted e = new EventAccepted(tenantId, rs.getLong(7), rs.getString(8), id, rs.getString(2),
-          rs.getObject(3, OffsetDateTime.class).toInstant(), attributes(rs.getString(4)), rs.getString(5), rs.getString(6));
+      EventAccepted e = new EventAccepted(tenantId, stored.seq(), stored.eventId(), id, stored.type(),
+          stored.occurredAt(), stored.attributes(), stored.channel(), stored.campaign());
       chunk.add(e);
       totals.add(e);
       count++;
@@ -140,34 +131,5 @@ public class Rebuild {
       chunk.clear();
       own.executeWithoutResult(s -> writer.writeCustomerRows(tenantId, events));
     }
-  }
-
-  /** Attributes as the event store decodes them: String, Long (BigInteger beyond), BigDecimal, Boolean. */
-  static Map<String, Object> attributes(String json) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : JSON.readTree(json).properties()) {
-      map.put(e.getKey(), value(e.getValue()));
-    }
-    return map;
-  }
-
-  private static Object value(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isString()) {
-      return node.stringValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-    }
-    if (node.isNumber()) {
-      BigDecimal d = node.decimalValue();
-      return d;
-    }
-    return node;
   }
 }

@@ -94,6 +94,18 @@ public class EventReads {
   }
 
   /**
+   * Every event of the tenant, customer by customer (a customer's newest first: the order of the
+   * {@code events_by_customer} index, so no sort), {@code fetchSize} rows per round trip.
+   */
+  public void forEachByCustomer(long tenantId, int fetchSize, Consumer<StoredEvent> consumer) {
+    try (Stream<StoredEvent> events = jdbc.sql("select " + COLUMNS + " from events e where e.tenant_id = :tenant"
+            + " order by e.customer_id, e.occurred_at desc")
+        .withFetchSize(fetchSize).param("tenant", tenantId).query(EventReads::map).stream()) {
+      events.forEach(consumer);
+    }
+  }
+
+  /**
    * For the customers with an event of {@code types} in {@code [from, to)}: which of those types
    * each had before {@code from} (customers with none are absent).
    */
