@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * SPI: what downstream modules committed because of events (grants, tags, signals), so that
  * {@code POST /api/v1/events} can answer with it. The event module defines it and never depends on
- * its implementor (the campaign module). Called after the ingestion transaction committed, also
- * for duplicates (the original's effects). Implementations must be thread-safe and cheap: one
+ * its implementor (the campaign module). Called after the ingestion transaction committed (for a
+ * group commit, once for the whole group), also for duplicates (the original's effects). Implementations must be thread-safe and cheap: one
  * indexed read for a whole batch.
  */
 public interface EventEffects {

@@ -1,13 +1,16 @@
 package dev.flywheel.event.ingest;
 
+import dev.flywheel.event.EventEffects;
 import dev.flywheel.event.IngestionResult;
 import dev.flywheel.platform.batch.GroupCommit;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,34 +32,73 @@ import org.springframework.transaction.support.TransactionTemplate;
  * With two workers, one group's commit overlaps the next group's work. The queue, workers and
  * fallback are the platform's {@link GroupCommit}; this stage adds the per-tenant grouping and, on
  * shutdown, refuses what is still queued. Thread-safe.
+ *
+ * <p>A caller that answers with the event's effects ({@code POST /api/v1/events}) gets them read
+ * by the group: one {@link EventEffects} read per tenant of the group right after its commit,
+ * instead of one read per request. If that read fails, the answers say so and each caller reads
+ * its own (the events are committed either way).
  */
 @Component
 public class GroupCommitStage {
   private final Intake intake;
+  private final ObjectProvider<EventEffects> effects;
   private final TransactionTemplate transactions;
-  private final GroupCommit<Pending, IngestionResult> groupCommit;
+  private final GroupCommit<Pending, Answer> groupCommit;
 
-  GroupCommitStage(Intake intake, IngestionProperties properties, PlatformTransactionManager transactionManager) {
+  GroupCommitStage(Intake intake, ObjectProvider<EventEffects> effects, IngestionProperties properties,
+      PlatformTransactionManager transactionManager) {
     this.intake = intake;
+    this.effects = effects;
     IngestionProperties.GroupCommit settings = properties.groupCommit();
     this.transactions = new TransactionTemplate(transactionManager);
     this.groupCommit = settings.enabled()
         ? new GroupCommit<>("event-group-commit",
             new GroupCommit.Limits(settings.maxSize(), settings.maxWait(), settings.workers()),
-            group -> transactions.execute(status -> acceptAll(group)),
-            p -> intake.accept(p.tenantId(), List.of(p.submission())).getFirst(),
+            group -> withEffects(group, transactions.execute(status -> acceptAll(group))),
+            p -> answer(p, intake.accept(p.tenantId(), List.of(p.submission())).getFirst()),
             "it may be stored: retry with the same event id")
         : null;
   }
 
-  private record Pending(long tenantId, Submission submission) {}
+  private record Pending(long tenantId, Submission submission, boolean withEffects) {}
+
+  /**
+   * An ingestion's result and, when asked for and {@code effectsRead}, the committed effects of
+   * its stored (accepted or duplicate) event (null = none recorded). {@code effectsRead} false =
+   * not asked for, or the group's read failed: read them with {@link EventEffects}.
+   */
+  public record Answer(IngestionResult result, boolean effectsRead, Map<String, Object> effects) {}
 
   /** Ingests one event, in a group transaction when enabled; returns after its commit. */
   public IngestionResult submit(long tenantId, Submission submission) {
+    return submit(new Pending(tenantId, submission, false)).result();
+  }
+
+  /** {@link #submit} answering with the event's committed effects as well (see {@link EventEffects}). */
+  public Answer submitForEffects(long tenantId, Submission submission) {
+    return submit(new Pending(tenantId, submission, true));
+  }
+
+  private Answer submit(Pending pending) {
     if (groupCommit == null || TransactionSynchronizationManager.isActualTransactionActive()) {
-      return intake.accept(tenantId, List.of(submission)).getFirst();
+      return answer(pending, intake.accept(pending.tenantId(), List.of(pending.submission())).getFirst());
     }
-    return groupCommit.submit(new Pending(tenantId, submission));
+    return groupCommit.submit(pending);
+  }
+
+  /** One event's answer, its effects read on their own (outside a group). */
+  private Answer answer(Pending pending, IngestionResult result) {
+    return pending.withEffects()
+        ? new Answer(result, true, effectsOf(pending.tenantId(), List.of(result)).get(result.eventId()))
+        : new Answer(result, false, null);
+  }
+
+  /** The effects of the stored (not rejected) results, one read. */
+  private Map<String, Map<String, Object>> effectsOf(long tenantId, List<IngestionResult> results) {
+    EventEffects source = effects.getIfAvailable();
+    List<String> ids = results.stream().filter(r -> !(r instanceof IngestionResult.Rejected))
+        .map(IngestionResult::eventId).distinct().toList();
+    return source == null || ids.isEmpty() ? new HashMap<>() : source.effectsOf(tenantId, ids);
   }
 
   /** Groups run, events they carried, and groups that failed and were retried event by event. */
@@ -69,10 +111,7 @@ public class GroupCommitStage {
 
   /** One {@link Intake#accept} per tenant, in the transaction; results in group order. */
   private List<IngestionResult> acceptAll(List<Pending> group) {
-    Map<Long, List<Integer>> byTenant = new LinkedHashMap<>();
-    for (int i = 0; i < group.size(); i++) {
-      byTenant.computeIfAbsent(group.get(i).tenantId(), t -> new ArrayList<>()).add(i);
-    }
+    Map<Long, List<Integer>> byTenant = byTenant(group);
     IngestionResult[] results = new IngestionResult[group.size()];
     byTenant.forEach((tenant, indexes) -> {
       List<IngestionResult> accepted = intake.accept(tenant,
@@ -82,6 +121,34 @@ public class GroupCommitStage {
       }
     });
     return List.of(results);
+  }
+
+  /** After the group's commit: one effects read per tenant for the callers that asked for them. */
+  private List<Answer> withEffects(List<Pending> group, List<IngestionResult> results) {
+    Answer[] answers = new Answer[group.size()];
+    byTenant(group).forEach((tenant, indexes) -> {
+      List<IngestionResult> wanted = indexes.stream().filter(i -> group.get(i).withEffects()).map(results::get).toList();
+      Map<String, Map<String, Object>> found = null;
+      try {
+        found = wanted.isEmpty() ? Map.of() : effectsOf(tenant, wanted);
+      } catch (RuntimeException readFailed) { // the events are committed: each caller reads its own
+        found = null;
+      }
+      for (int i : indexes) {
+        IngestionResult result = results.get(i);
+        boolean read = group.get(i).withEffects() && found != null;
+        answers[i] = new Answer(result, read, read ? found.get(result.eventId()) : null);
+      }
+    });
+    return List.of(answers);
+  }
+
+  private static Map<Long, List<Integer>> byTenant(List<Pending> group) {
+    Map<Long, List<Integer>> byTenant = new LinkedHashMap<>();
+    for (int i = 0; i < group.size(); i++) {
+      byTenant.computeIfAbsent(group.get(i).tenantId(), t -> new ArrayList<>()).add(i);
+    }
+    return byTenant;
   }
 
   @PreDestroy

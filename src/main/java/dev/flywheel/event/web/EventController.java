@@ -55,11 +55,14 @@ class EventController {
   ResponseEntity<ResultBody> one(@RequestBody byte[] body) {
     Submission submission = EventJson.submission(EventJson.parse(body));
     // group commit: shares a transaction with concurrent single posts, answers after its commit
-    IngestionResult result = groupCommit.submit(tenant.id(), submission);
+    // the group reads its events' effects in one statement after its commit
+    GroupCommitStage.Answer answer = groupCommit.submitForEffects(tenant.id(), submission);
+    IngestionResult result = answer.result();
     if (result instanceof IngestionResult.Rejected r) {
       throw Problem.invalid(r.code(), "The event was rejected", r.errors());
     }
-    Map<String, Object> found = effectsOf(List.of(result)).get(result.eventId());
+    Map<String, Object> found = answer.effectsRead() ? answer.effects()
+        : effectsOf(List.of(result)).get(result.eventId());
     return switch (result) {
       case IngestionResult.Accepted a -> ResponseEntity.status(HttpStatus.CREATED).body(ResultBody.of(null, a, found));
       case IngestionResult.Duplicate d -> ResponseEntity.ok(ResultBody.of(null, d, found));
