@@ -43,6 +43,15 @@ public class Customers {
     return profiles.save(tenantId, customerId, fields);
   }
 
+  /**
+   * Applies the events this transaction has buffered now instead of just before commit, so that
+   * the stage changes they cause are published now: for a listener that collects those changes
+   * and writes them before commit itself. No-op outside a transaction or with nothing pending.
+   */
+  public void applyPending() {
+    pending.flush();
+  }
+
   public Optional<CustomerProfile> find(long tenantId, String customerId) {
     pending.flush();
     return jdbc.sql(CustomerRows.SELECT + " where c.tenant_id = :tenant and c.id = :id")

@@ -1,16 +1,17 @@
 package dev.flywheel.analytics.rollup;
 
+import dev.flywheel.customer.Customers;
 import dev.flywheel.customer.LifecycleStageChanged;
 import dev.flywheel.customer.LoanStageChanged;
 import dev.flywheel.event.EventAccepted;
 import dev.flywheel.platform.batch.TransactionBuffers;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction and written set-based just before commit (a 1,000-event batch costs a handful of
  * statements), so an event and its rollups commit or roll back together. Outside a transaction
  * an event is applied at once in one of its own. Lifecycle-stage changes are counted per day, and
- * loan- and lifecycle-stage transitions per day and (from, to) pair.
+ * loan- and lifecycle-stage transitions per day and (from, to) pair, in the same buffer
+ * ({@link StageCounts}: one statement per table per transaction, written last).
  */
 @Component
 class RollupListener {
@@ -31,10 +33,15 @@ class RollupListener {
   private final RollupWriter writer;
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
   private final LiveSwitch live;
+  private final Customers customers;
 
-  RollupListener(RollupWriter writer, TransactionTemplate transactions, JdbcClient jdbc, LiveSwitch live) {
+  RollupListener(RollupWriter writer, TransactionTemplate transactions, JdbcClient jdbc, DataSource dataSource,
+      LiveSwitch live, Customers customers) {
     this.live = live;
+    this.customers = customers;
+    this.dataSource = dataSource;
     this.writer = writer;
     this.transactions = transactions;
     this.jdbc = jdbc;
@@ -42,57 +49,60 @@ class RollupListener {
 
   @EventListener
   void on(EventAccepted event) {
-    if (!live.live()) {
-      return;
-    }
     if (!TransactionBuffers.active()) {
-      transactions.executeWithoutResult(status -> writer.apply(event.tenantId(), List.of(event)));
+      if (live.live()) {
+        transactions.executeWithoutResult(status -> writer.apply(event.tenantId(), List.of(event)));
+      }
       return;
     }
+    // bound even while live rollups are paused: the stage changes this event causes count into it
     Buffer buffer = TransactionBuffers.bound(key, Buffer::new);
-    buffer.events.add(event);
+    if (live.live()) {
+      buffer.events.add(event);
+    }
   }
 
   @EventListener
   void on(LifecycleStageChanged change) {
-    LocalDate day = LocalDate.ofInstant(change.at(), ZoneOffset.UTC);
-    jdbc.sql("""
-            insert into analytics_lifecycle_daily as l (tenant_id, day, stage, entered, exited)
-            select :tenant, :day, s.stage, s.entered, s.exited
-            from (values (cast(:to as text), 1, 0), (cast(:from as text), 0, 1)) as s(stage, entered, exited)
-            where s.stage is not null
-            on conflict (tenant_id, day, stage) do update set
-              entered = l.entered + excluded.entered, exited = l.exited + excluded.exited""")
-        .param("tenant", change.tenantId()).param("day", Date.valueOf(day))
-        .param("to", change.to().name()).param("from", change.from() == null ? null : change.from().name())
-        .update();
-    countFlow(change.tenantId(), day, "LIFECYCLE", change.from() == null ? "" : change.from().name(), change.to().name());
+    count(counts -> counts.lifecycle(change.tenantId(), LocalDate.ofInstant(change.at(), ZoneOffset.UTC),
+        change.from() == null ? null : change.from().name(), change.to().name()));
   }
 
   @EventListener
   void on(LoanStageChanged change) {
-    countFlow(change.tenantId(), LocalDate.ofInstant(change.at(), ZoneOffset.UTC), "LOAN",
-        change.from() == null ? "" : change.from().name(), change.to().name());
+    count(counts -> counts.flow(change.tenantId(), LocalDate.ofInstant(change.at(), ZoneOffset.UTC), "LOAN",
+        change.from() == null ? "" : change.from().name(), change.to().name()));
   }
 
-  private void countFlow(long tenantId, LocalDate day, String kind, String from, String to) {
-    jdbc.sql("""
-            insert into analytics_flow_daily as f (tenant_id, day, kind, from_stage, to_stage, transitions)
-            values (:tenant, :day, :kind, :from, :to, 1)
-            on conflict (tenant_id, day, kind, from_stage, to_stage) do update set transitions = f.transitions + 1""")
-        .param("tenant", tenantId).param("day", Date.valueOf(day)).param("kind", kind)
-        .param("from", from).param("to", to).update();
+  /** Counts a stage change in the transaction's buffer (written before commit), or at once outside one. */
+  private void count(java.util.function.Consumer<StageCounts> change) {
+    if (!TransactionBuffers.active()) {
+      StageCounts counts = new StageCounts();
+      change.accept(counts);
+      transactions.executeWithoutResult(status -> counts.write(jdbc, dataSource));
+      return;
+    }
+    Buffer buffer = TransactionBuffers.bound(key, Buffer::new);
+    change.accept(buffer.stages);
+    if (buffer.written) { // published after this transaction's buffer was written: written at once
+      buffer.stages.write(jdbc, dataSource);
+    }
   }
 
   private final class Buffer implements TransactionSynchronization {
     private final List<EventAccepted> events = new ArrayList<>();
+    private final StageCounts stages = new StageCounts();
+    private boolean written;
 
     @Override
     public void beforeCommit(boolean readOnly) {
+      customers.applyPending(); // the customer module's buffered events publish their stage changes now
       Map<Long, List<EventAccepted>> byTenant = new LinkedHashMap<>();
       events.forEach(e -> byTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e));
       events.clear();
       byTenant.forEach(writer::apply);
+      stages.write(jdbc, dataSource); // last: the day's stage rows are the ones every transaction shares
+      written = true;
     }
 
     @Override

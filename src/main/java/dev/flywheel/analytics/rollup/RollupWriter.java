@@ -168,7 +168,8 @@ public class RollupWriter {
             insert into analytics_activity as a (tenant_id, type, grain, customer_id, periods)
             select :tenant, v.t, v.g, v.c, v.p::int[]
             from unnest(cast(:t as text[]), cast(:g as text[]), cast(:c as text[]), cast(:p as text[])) as v(t, g, c, p)
-            on conflict (tenant_id, type, grain, customer_id) do update set periods = analytics_union(a.periods, excluded.periods)""")
+            on conflict (tenant_id, type, grain, customer_id) do update set periods = analytics_union(a.periods, excluded.periods)
+              where not (excluded.periods <@ a.periods)""")
         .param("tenant", tenantId).param("t", types.toArray(String[]::new)).param("g", grains.toArray(String[]::new))
         .param("c", ids.toArray(String[]::new)).param("p", periods.toArray(String[]::new)).update();
   }
