@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class GroupCommitStage {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupCommitStage.class);
   private final Intake intake;
   private final ObjectProvider<EventEffects> effects;
   private final TransactionTemplate transactions;
@@ -128,10 +129,11 @@ public class GroupCommitStage {
     Answer[] answers = new Answer[group.size()];
     byTenant(group).forEach((tenant, indexes) -> {
       List<IngestionResult> wanted = indexes.stream().filter(i -> group.get(i).withEffects()).map(results::get).toList();
-      Map<String, Map<String, Object>> found = null;
+      Map<String, Map<String, Object>> found;
       try {
         found = wanted.isEmpty() ? Map.of() : effectsOf(tenant, wanted);
       } catch (RuntimeException readFailed) { // the events are committed: each caller reads its own
+        log.warn("reading the effects of a committed event group failed; each post reads its own", readFailed);
         found = null;
       }
       for (int i : indexes) {

@@ -88,6 +88,10 @@ public class DrawGroupStore {
    * the prizes taken (fewer than asked = stock ran out since it was read). Rows in id order.
    */
   public int take(Long[] ids, Integer[] taken) {
+    // locked in id order first: an UPDATE … FROM locks in whatever order its join runs, and two
+    // groups taking the same prizes in different orders would deadlock
+    jdbc.sql("select id from lottery_prizes where id = any(cast(:ids as bigint[])) order by id for update")
+        .param("ids", array("int8", ids)).query(Long.class).list();
     return jdbc.sql("""
             update lottery_prizes p set stock = p.stock - t.n, awarded = p.awarded + t.n
             from unnest(cast(:ids as bigint[]), cast(:taken as int[])) t(id, n)
