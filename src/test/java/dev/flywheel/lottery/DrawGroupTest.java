@@ -162,6 +162,40 @@ class DrawGroupTest {
         .query(Long.class).single()).isEqualTo(64);
   }
 
+  @Test
+  void concurrentGroupsOnOneLotteryNeverDeadlockEachOther() throws Exception {
+    long tenant = tenants.create().id();
+    // two stocked prizes (ample stock): every group takes both prize rows, while its draw rows
+    // hold key-share locks on them; a lock order or lock strength that lets two groups wait on each
+    // other shows up as failed groups (PostgreSQL aborts one after deadlock_timeout)
+    Lottery lottery = fixtures.live(tenant, null, List.of(
+        new PrizeSpec("Points", PrizeKind.POINTS, 1, 100_000, null, 1, null, 1, 1),
+        new PrizeSpec("More points", PrizeKind.POINTS, 1, 100_000, null, 2, null, 2, 1), thankYou(1)));
+    int clients = 32;
+    int each = 30;
+    for (int c = 0; c < clients; c++) {
+      fixtures.chances(tenant, "c-" + c, each);
+    }
+    var before = draws.groupCommitStats();
+    List<Long> drawn = Race.run(clients, i -> {
+      long n = 0;
+      for (int k = 0; k < each; k++) {
+        n += draws.draw(tenant, lottery.id(), "c-" + i, "loop-" + i + "-" + k, "test") instanceof DrawOutcome.Drawn ? 1 : 0;
+      }
+      return n;
+    });
+    var after = draws.groupCommitStats();
+
+    assertThat(drawn).allMatch(n -> n == each);
+    assertThat(after.groups() - before.groups()).as("groups run").isPositive();
+    assertThat(after.fallbacks() - before.fallbacks()).as("groups that failed and ran draw by draw").isZero();
+    List<Prize> prizes = lotteries.get(tenant, lottery.id()).orElseThrow().prizes();
+    long awarded = prizes.stream().filter(p -> p.stock() != null).mapToLong(Prize::awarded).sum();
+    assertThat(prizes.stream().filter(p -> p.stock() != null)).allMatch(p -> p.stock() + p.awarded() == 100_000);
+    assertThat(jdbc.sql("select count(*) from lottery_draws d join lottery_prizes p on p.id = d.prize_id "
+        + "where d.lottery_id = ? and p.kind = 'POINTS'").param(lottery.id()).query(Long.class).single()).isEqualTo(awarded);
+  }
+
   private List<Integer> stock(long lotteryId) {
     return jdbc.sql("select stock from lottery_prizes where lottery_id = ? and stock is not null order by position")
         .param(lotteryId).query(Integer.class).list();

@@ -89,8 +89,10 @@ public class DrawGroupStore {
    */
   public int take(Long[] ids, Integer[] taken) {
     // locked in id order first: an UPDATE … FROM locks in whatever order its join runs, and two
-    // groups taking the same prizes in different orders would deadlock
-    jdbc.sql("select id from lottery_prizes where id = any(cast(:ids as bigint[])) order by id for update")
+    // groups taking the same prizes in different orders would deadlock. NO KEY UPDATE, the lock
+    // the update itself takes: FOR UPDATE would conflict with the key-share locks the groups'
+    // draw rows hold on their prizes (foreign key) and deadlock two groups
+    jdbc.sql("select id from lottery_prizes where id = any(cast(:ids as bigint[])) order by id for no key update")
         .param("ids", array("int8", ids)).query(Long.class).list();
     return jdbc.sql("""
             update lottery_prizes p set stock = p.stock - t.n, awarded = p.awarded + t.n
