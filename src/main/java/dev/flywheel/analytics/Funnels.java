@@ -40,22 +40,8 @@ public class Funnels {
 
   private FunnelResult answer(long tenantId, FunnelDefinition definition) {
     List<String> columns = columns(tenantId, definition.steps());
-    int n = columns.size();
-    List<FunnelResult.Row> rows = new ArrayList<>();
-    FunnelResult.Row[] total = {null};
-    params(jdbc.sql(FunnelSql.aggregate(columns, definition.breakdown())), tenantId, definition)
-        .query((rs, i) -> {
-          FunnelResult.Row row = row(rs, definition.steps(), n);
-          if (rs.getInt("total") == 1) {
-            total[0] = row;
-          } else {
-            rows.add(row);
-          }
-          return row;
-        }).list();
-    rows.sort(Comparator.comparingLong((FunnelResult.Row r) -> -r.steps().getFirst().customers())
-        .thenComparing(FunnelResult.Row::group));
-    return new FunnelResult(definition.steps(), definition.breakdown(), total[0], rows);
+    return result(params(jdbc.sql(FunnelSql.aggregate(columns, definition.breakdown())), tenantId, definition),
+        definition);
   }
 
   /**
@@ -64,13 +50,41 @@ public class Funnels {
    */
   public List<String> droppedAt(long tenantId, FunnelDefinition definition, int step, String group) {
     validate(definition);
-    if (step < 2 || step > definition.steps().size()) {
-      throw Problem.invalid("invalid-step", "The step must be 2 to the number of steps",
-          List.of(new FieldIssue("step", "out-of-range", "must be 2 to " + definition.steps().size())));
-    }
+    checkStep(step, definition.steps().size());
     List<String> columns = columns(tenantId, definition.steps());
-    String sql = FunnelSql.reached(columns, definition.breakdown());
-    return params(jdbc.sql("select id from (" + sql + ") r where s" + (step - 1) + " is not null and s" + step
+    return dropped(jdbc, FunnelSql.reached(columns, definition.breakdown()), tenantId, definition, step, group);
+  }
+
+  /** Runs an aggregate funnel query (one row per group, one flagged {@code total}): the total and the groups, largest first. */
+  static FunnelResult result(JdbcClient.StatementSpec aggregate, FunnelDefinition definition) {
+    int n = definition.steps().size();
+    List<FunnelResult.Row> rows = new ArrayList<>();
+    FunnelResult.Row[] total = {null};
+    aggregate.query((rs, i) -> {
+      FunnelResult.Row row = row(rs, definition.steps(), n);
+      if (rs.getInt("total") == 1) {
+        total[0] = row;
+      } else {
+        rows.add(row);
+      }
+      return row;
+    }).list();
+    rows.sort(Comparator.comparingLong((FunnelResult.Row r) -> -r.steps().getFirst().customers())
+        .thenComparing(FunnelResult.Row::group));
+    return new FunnelResult(definition.steps(), definition.breakdown(), total[0], rows);
+  }
+
+  static void checkStep(int step, int steps) {
+    if (step < 2 || step > steps) {
+      throw Problem.invalid("invalid-step", "The step must be 2 to the number of steps",
+          List.of(new FieldIssue("step", "out-of-range", "must be 2 to " + steps)));
+    }
+  }
+
+  /** The ids of {@code reachedSql}'s customers (columns id, g, s1..sN) at step - 1 but not step, in the group. */
+  static List<String> dropped(JdbcClient jdbc, String reachedSql, long tenantId, FunnelDefinition definition, int step,
+      String group) {
+    return params(jdbc.sql("select id from (" + reachedSql + ") r where s" + (step - 1) + " is not null and s" + step
             + " is null and (cast(:group as text) is null or g = :group) order by id"), tenantId, definition)
         .param("group", group).query(String.class).list();
   }
@@ -113,7 +127,8 @@ public class Funnels {
     }).toList();
   }
 
-  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, long tenantId, FunnelDefinition d) {
+  /** Binds the tenant, the window and {@code [from, to)} as seconds since the milestone epoch. */
+  static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, long tenantId, FunnelDefinition d) {
     return spec.param("tenant", tenantId).param("from", clamp(d.from().getEpochSecond() - Milestones.EPOCH.getEpochSecond()))
         .param("to", clamp(d.to().getEpochSecond() - Milestones.EPOCH.getEpochSecond()))
         .param("window", (int) d.window().toSeconds());

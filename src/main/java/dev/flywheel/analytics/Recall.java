@@ -1,14 +1,10 @@
 package dev.flywheel.analytics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.RecallSql;
-import dev.flywheel.analytics.rollup.Milestones;
-import dev.flywheel.platform.web.FieldIssue;
-import dev.flywheel.platform.web.Problem;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,9 +25,11 @@ public class Recall {
   public static final List<Target> TARGETS = List.of(new Target("message_click", 0.20, null),
       new Target("app_login", 0.80, 0.90), new Target("drawdown", 0.50, null));
   private final JdbcClient jdbc;
+  private final AnalyticsReads reads;
 
-  Recall(JdbcClient jdbc) {
+  Recall(JdbcClient jdbc, AnalyticsReads reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   /** A target share of the previous step's customers; {@code max} null = no upper bound. */
@@ -46,48 +44,22 @@ public class Recall {
 
   public Answer run(long tenantId, Duration window, Instant from, Instant to, Breakdown breakdown) {
     FunnelDefinition d = definition(window, from, to, breakdown);
-    List<FunnelResult.Row> rows = new ArrayList<>();
-    FunnelResult.Row[] total = {null};
-    params(jdbc.sql(RecallSql.aggregate(STEPS, d.breakdown())), tenantId, d).query((rs, i) -> {
-      FunnelResult.Row row = Funnels.row(rs, STEPS, STEPS.size());
-      if (rs.getInt("total") == 1) {
-        total[0] = row;
-      } else {
-        rows.add(row);
-      }
-      return row;
-    }).list();
-    rows.sort(Comparator.comparingLong((FunnelResult.Row r) -> -r.steps().getFirst().customers())
-        .thenComparing(FunnelResult.Row::group));
-    return new Answer(new FunnelResult(STEPS, d.breakdown(), total[0], rows), TARGETS);
+    FunnelResult result = reads.run(() ->
+        Funnels.result(Funnels.params(jdbc.sql(RecallSql.aggregate(STEPS, d.breakdown())), tenantId, d), d));
+    return new Answer(result, TARGETS);
   }
 
   /** Customers who reached step {@code step - 1} but not {@code step} (2..5), in {@code group} (null = all). */
   public List<String> droppedAt(long tenantId, Duration window, Instant from, Instant to, Breakdown breakdown, int step,
       String group) {
     FunnelDefinition d = definition(window, from, to, breakdown);
-    if (step < 2 || step > STEPS.size()) {
-      throw Problem.invalid("invalid-step", "The step must be 2 to the number of steps",
-          List.of(new FieldIssue("step", "out-of-range", "must be 2 to " + STEPS.size())));
-    }
-    return params(jdbc.sql("select id from (" + RecallSql.reached(STEPS, d.breakdown()) + ") r where s" + (step - 1)
-        + " is not null and s" + step + " is null and (cast(:group as text) is null or g = :group) order by id"), tenantId, d)
-        .param("group", group).query(String.class).list();
+    Funnels.checkStep(step, STEPS.size());
+    return Funnels.dropped(jdbc, RecallSql.reached(STEPS, d.breakdown()), tenantId, d, step, group);
   }
 
   private static FunnelDefinition definition(Duration window, Instant from, Instant to, Breakdown breakdown) {
     FunnelDefinition d = new FunnelDefinition(STEPS, window, from, to, breakdown);
     Funnels.validate(d);
     return d;
-  }
-
-  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, long tenantId, FunnelDefinition d) {
-    return spec.param("tenant", tenantId).param("from", clamp(d.from().getEpochSecond() - Milestones.EPOCH.getEpochSecond()))
-        .param("to", clamp(d.to().getEpochSecond() - Milestones.EPOCH.getEpochSecond()))
-        .param("window", (int) d.window().toSeconds());
-  }
-
-  private static int clamp(long seconds) {
-    return (int) Math.clamp(seconds, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 }

@@ -30,12 +30,7 @@ class DispatchFailures {
 
   /** Counts one failure on each due message of the customer and backs them off; returns how many. */
   int backOff(long tenantId, String customerId, Instant now) {
-    List<MessageRows.Row> due = jdbc.sql(MessageRows.SELECT + """
-             where tenant_id = :tenant and customer_id = :customer and status in ('PLANNED', 'DEFERRED')
-              and planned_at <= :now
-            for update skip locked""")
-        .param("tenant", tenantId).param("customer", customerId).param("now", MessageRows.ts(now))
-        .query(rows::map).list();
+    List<MessageRows.Row> due = rows.dueFor(tenantId, customerId, now);
     for (MessageRows.Row m : due) {
       int failures = jdbc.sql("""
               update reach_messages set dispatch_failures = dispatch_failures + 1 where id = :id

@@ -105,12 +105,7 @@ public class Dispatcher {
     if (!touches.lock(tenantId, customerId)) {
       return new int[2];
     }
-    List<MessageRows.Row> due = jdbc.sql(MessageRows.SELECT + """
-             where tenant_id = :tenant and customer_id = :customer and status in ('PLANNED', 'DEFERRED')
-              and planned_at <= :now
-            for update skip locked""")
-        .param("tenant", tenantId).param("customer", customerId).param("now", MessageRows.ts(now))
-        .query(rows::map).list();
+    List<MessageRows.Row> due = rows.dueFor(tenantId, customerId, now);
     if (due.isEmpty()) {
       return new int[2];
     }

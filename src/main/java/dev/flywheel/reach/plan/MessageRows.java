@@ -7,6 +7,7 @@ import dev.flywheel.reach.MessageStatusChanged;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,19 @@ public class MessageRows {
   }
 
   /** Moves a pending message to DEFERRED until {@code until}; false when it was no longer pending. */
+  /**
+   * A customer's messages due by {@code now} (planned or deferred), locked; rows another
+   * transaction holds are skipped.
+   */
+  List<Row> dueFor(long tenantId, String customerId, Instant now) {
+    return jdbc.sql(SELECT + """
+             where tenant_id = :tenant and customer_id = :customer and status in ('PLANNED', 'DEFERRED')
+              and planned_at <= :now
+            for update skip locked""")
+        .param("tenant", tenantId).param("customer", customerId).param("now", ts(now))
+        .query(this::map).list();
+  }
+
   boolean defer(Row m, String reason, Instant until, Instant now) {
     int n = jdbc.sql("""
             update reach_messages set status = 'DEFERRED', status_reason = :reason, planned_at = :until,
