@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.platform.web.FieldIssue;
@@ -36,8 +37,10 @@ public class AcquisitionPrices {
   private final JdbcClient jdbc;
   private final MilestoneKeys keys;
   private final Clock clock;
+  private final RollupFeed feed;
 
-  AcquisitionPrices(JdbcClient jdbc, MilestoneKeys keys, Clock clock) {
+  AcquisitionPrices(JdbcClient jdbc, MilestoneKeys keys, Clock clock, RollupFeed feed) {
+    this.feed = feed;
     this.jdbc = jdbc;
     this.keys = keys;
     this.clock = clock;
@@ -99,6 +102,7 @@ public class AcquisitionPrices {
 
   /** The acquisition cost per channel over {@code [from, to]} (days, UTC) from the prices entered. */
   public Map<String, BigDecimal> costs(long tenantId, LocalDate from, LocalDate to) {
+    feed.catchUp(tenantId);
     Map<String, BigDecimal> costs = new LinkedHashMap<>();
     String registered = column(tenantId, "registered");
     String funded = column(tenantId, "drawdown");

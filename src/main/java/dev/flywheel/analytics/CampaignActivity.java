@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.flywheel.analytics.rollup.Milestones;
 import dev.flywheel.campaign.Campaign;
@@ -39,8 +40,10 @@ public class CampaignActivity {
   private final JdbcClient jdbc;
   private final Campaigns campaigns;
   private final Customers customers;
+  private final RollupFeed feed;
 
-  CampaignActivity(JdbcClient jdbc, Campaigns campaigns, Customers customers) {
+  CampaignActivity(JdbcClient jdbc, Campaigns campaigns, Customers customers, RollupFeed feed) {
+    this.feed = feed;
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.customers = customers;
@@ -65,6 +68,7 @@ public class CampaignActivity {
         .orElseThrow(() -> Problem.notFound("campaign", Long.toString(campaignId)));
     Window window = campaign.activePlan().orElse(campaign.plan()).window();
     String key = attribution == null || attribution.isBlank() ? Long.toString(campaignId) : attribution;
+    feed.catchUp(tenantId);
     List<Joined> joined = jdbc.sql("""
             select customer_id, joined_at, channel, shared_at is not null, completed_at is not null
             from analytics_campaign_customers where tenant_id = :tenant and campaign = :campaign order by customer_id""")

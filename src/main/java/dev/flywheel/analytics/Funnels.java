@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.FunnelSql;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
@@ -26,8 +27,10 @@ public class Funnels {
   private final JdbcClient jdbc;
   private final MilestoneKeys keys;
   private final AnalyticsReads reads;
+  private final RollupFeed feed;
 
-  Funnels(JdbcClient jdbc, MilestoneKeys keys, AnalyticsReads reads) {
+  Funnels(JdbcClient jdbc, MilestoneKeys keys, AnalyticsReads reads, RollupFeed feed) {
+    this.feed = feed;
     this.jdbc = jdbc;
     this.keys = keys;
     this.reads = reads;
@@ -35,7 +38,7 @@ public class Funnels {
 
   public FunnelResult run(long tenantId, FunnelDefinition definition) {
     validate(definition);
-    return reads.run(() -> answer(tenantId, definition));
+    return reads.run(tenantId, () -> answer(tenantId, definition));
   }
 
   private FunnelResult answer(long tenantId, FunnelDefinition definition) {
@@ -51,6 +54,7 @@ public class Funnels {
   public List<String> droppedAt(long tenantId, FunnelDefinition definition, int step, String group) {
     validate(definition);
     checkStep(step, definition.steps().size());
+    feed.catchUp(tenantId);
     List<String> columns = columns(tenantId, definition.steps());
     return dropped(jdbc, FunnelSql.reached(columns, definition.breakdown()), tenantId, definition, step, group);
   }

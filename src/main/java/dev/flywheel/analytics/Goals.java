@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import dev.flywheel.analytics.goal.GoalStore;
 import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
@@ -25,8 +26,10 @@ public class Goals {
   private static final int SCALE = 2;
   private final GoalStore store;
   private final Clock clock;
+  private final RollupFeed feed;
 
-  Goals(GoalStore store, Clock clock) {
+  Goals(GoalStore store, Clock clock, RollupFeed feed) {
+    this.feed = feed;
     this.store = store;
     this.clock = clock;
   }
@@ -55,6 +58,7 @@ public class Goals {
 
   public GoalPacing pacing(long tenantId, long id) {
     Goal goal = find(tenantId, id);
+    feed.catchUp(tenantId);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     Goal.Metric metric = goal.metric();
     double[] weights = weekdayWeights(tenantId, metric, goal.periodStart());

@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
 import dev.flywheel.analytics.rollup.Milestones;
@@ -32,8 +33,10 @@ public class Quality {
   private final MilestoneKeys keys;
   private final Clock clock;
   private final AcquisitionPrices prices;
+  private final RollupFeed feed;
 
-  Quality(JdbcClient jdbc, MilestoneKeys keys, Clock clock, AcquisitionPrices prices) {
+  Quality(JdbcClient jdbc, MilestoneKeys keys, Clock clock, AcquisitionPrices prices, RollupFeed feed) {
+    this.feed = feed;
     this.jdbc = jdbc;
     this.keys = keys;
     this.clock = clock;
@@ -67,6 +70,7 @@ public class Quality {
       throw Problem.invalid("invalid-period", "The period is invalid",
           List.of(new FieldIssue("to", "invalid-period", "from must not be after to")));
     }
+    feed.catchUp(tenantId);
     String acquired = column(tenantId, "page_view:landing");
     String sql = """
         select coalesce(channel, '(none)') as channel,
@@ -128,6 +132,7 @@ public class Quality {
   }
 
   public List<FunderQuality> funders(long tenantId, int thresholdPercent) {
+    feed.catchUp(tenantId);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     List<FunderQuality> result = new ArrayList<>();
     Map<String, List<Week>> weeks = new LinkedHashMap<>();

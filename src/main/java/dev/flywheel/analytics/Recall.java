@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.RecallSql;
@@ -26,8 +27,10 @@ public class Recall {
       new Target("app_login", 0.80, 0.90), new Target("drawdown", 0.50, null));
   private final JdbcClient jdbc;
   private final AnalyticsReads reads;
+  private final RollupFeed feed;
 
-  Recall(JdbcClient jdbc, AnalyticsReads reads) {
+  Recall(JdbcClient jdbc, AnalyticsReads reads, RollupFeed feed) {
+    this.feed = feed;
     this.jdbc = jdbc;
     this.reads = reads;
   }
@@ -44,7 +47,7 @@ public class Recall {
 
   public Answer run(long tenantId, Duration window, Instant from, Instant to, Breakdown breakdown) {
     FunnelDefinition d = definition(window, from, to, breakdown);
-    FunnelResult result = reads.run(() ->
+    FunnelResult result = reads.run(tenantId, () ->
         Funnels.result(Funnels.params(jdbc.sql(RecallSql.aggregate(STEPS, d.breakdown())), tenantId, d), d));
     return new Answer(result, TARGETS);
   }
@@ -54,6 +57,7 @@ public class Recall {
       String group) {
     FunnelDefinition d = definition(window, from, to, breakdown);
     Funnels.checkStep(step, STEPS.size());
+    feed.catchUp(tenantId);
     return Funnels.dropped(jdbc, RecallSql.reached(STEPS, d.breakdown()), tenantId, d, step, group);
   }
 

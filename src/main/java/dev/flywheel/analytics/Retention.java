@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import dev.flywheel.analytics.funnel.AnalyticsReads;
 import dev.flywheel.analytics.funnel.RetentionSql;
 import dev.flywheel.analytics.rollup.MilestoneKeys;
@@ -30,10 +31,12 @@ public class Retention {
   private final dev.flywheel.customer.Customers customers;
   private final java.time.Clock clock;
   private final AnalyticsReads reads;
+  private final RollupFeed feed;
 
   Retention(JdbcClient jdbc, MilestoneKeys keys, dev.flywheel.customer.Customers customers, java.time.Clock clock,
-      AnalyticsReads reads) {
+      AnalyticsReads reads, RollupFeed feed) {
     this.reads = reads;
+    this.feed = feed;
     this.customers = customers;
     this.clock = clock;
     this.jdbc = jdbc;
@@ -42,7 +45,7 @@ public class Retention {
 
   public RetentionTable cohorts(long tenantId, RetentionQuery q) {
     validate(q);
-    return reads.run(() -> answer(tenantId, q));
+    return reads.run(tenantId, () -> answer(tenantId, q));
   }
 
   private RetentionTable answer(long tenantId, RetentionQuery q) {
@@ -112,6 +115,7 @@ public class Retention {
   /** Customers of a cohort who did NOT return in period {@code n}: a retention cell's lapsed ones. */
   public List<String> lapsed(long tenantId, RetentionQuery q, String cohort, int n) {
     validate(q);
+    feed.catchUp(tenantId);
     var index = keys.find(tenantId, q.firstEvent());
     if (index.isEmpty()) {
       return List.of();

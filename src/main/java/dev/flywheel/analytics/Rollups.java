@@ -1,5 +1,6 @@
 package dev.flywheel.analytics;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import dev.flywheel.analytics.rollup.LiveSwitch;
 import dev.flywheel.analytics.rollup.Rebuild;
 import org.springframework.stereotype.Service;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Service;
 public class Rollups {
   private final Rebuild rebuild;
   private final LiveSwitch live;
+  private final RollupFeed feed;
 
-  Rollups(Rebuild rebuild, LiveSwitch live) {
+  Rollups(Rebuild rebuild, LiveSwitch live, RollupFeed feed) {
+    this.feed = feed;
     this.rebuild = rebuild;
     this.live = live;
   }
@@ -27,6 +30,19 @@ public class Rollups {
   /** Rebuilds one tenant's rollups; returns the number of events read. */
   public long rebuild(long tenantId) {
     return rebuild.run(tenantId);
+  }
+
+  /**
+   * Writes the tenant's queued rollups now (every analytics question does this first): afterwards
+   * they hold every event committed before the call.
+   */
+  public void catchUp(long tenantId) {
+    feed.catchUp(tenantId);
+  }
+
+  /** Rows and events of the tenant still queued for the rollups, and rows that failed. */
+  public RollupFeed.Backlog backlog(long tenantId) {
+    return feed.backlog(tenantId);
   }
 
   /** Whether accepted events update the rollups as they arrive. */

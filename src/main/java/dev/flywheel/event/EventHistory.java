@@ -72,6 +72,16 @@ public class EventHistory {
   }
 
   /**
+   * The tenant's stored events with these sequence numbers ({@link EventAccepted#seq()}) that
+   * occurred in {@code [from, to]}, in sequence order, read in the caller's transaction: how a
+   * consumer that queued the numbers of accepted events reads them back after their commit.
+   */
+  @Transactional(readOnly = true)
+  public List<StoredEvent> bySeq(long tenantId, long[] seqs, Instant from, Instant to) {
+    return seqs.length == 0 ? List.of() : reads.bySeq(tenantId, seqs, from, to);
+  }
+
+  /**
    * For each customer with an event of {@code types} in {@code [from, to)}: which of those types
    * the customer had before {@code from} (one query; customers with none are absent). What
    * "first ever" needs when a window of history is replayed.

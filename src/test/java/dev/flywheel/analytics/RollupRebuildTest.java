@@ -98,6 +98,7 @@ class RollupRebuildTest {
       pool.shutdownNow();
     }
     Map<String, List<String>> raced = rows(tenant);
+    assertThat(rollups.backlog(tenant).rows()).isZero();
     assertThat(jdbc.queryForObject("select sum(events) from analytics_daily where tenant_id = ?", Long.class, tenant))
         .isEqualTo(history.count(tenant));
     rollups.rebuild(tenant);
@@ -105,7 +106,7 @@ class RollupRebuildTest {
   }
 
   @Test
-  void aRebuildWaitsForAnIngestionThatAlreadyWroteRollupsAndThenCountsItsEventOnce() throws Exception {
+  void aRebuildWaitsForAnIngestionThatAlreadyQueuedRollupsAndThenCountsItsEventOnce() throws Exception {
     long tenant = tenants.create().id();
     Instant end = clock.instant();
     ingestion.ingestBatch(tenant, extraEvents(end, 40));
@@ -113,13 +114,13 @@ class RollupRebuildTest {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      // an ingestion transaction that has written its rollups (a new day, a new customer) but not committed yet
+      // an ingestion transaction that has queued its rollups (a new day, a new customer) but not committed yet
       Future<?> open = pool.submit(() -> transactions.executeWithoutResult(status -> {
         ingestion.ingestBatch(tenant, List.of(IncomingEvent.of("held", "HELD1", "drawdown", end.minus(Duration.ofDays(100)),
             Map.of("amount", new BigDecimal("70.00")))));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
           @Override
-          public void beforeCommit(boolean readOnly) { // runs after the rollup buffer, registered before it
+          public void beforeCommit(boolean readOnly) { // runs after the rollup buffer (which queued), registered before it
             applied.countDown();
             try {
               release.await();
@@ -142,6 +143,7 @@ class RollupRebuildTest {
       release.countDown();
       pool.shutdownNow();
     }
+    rollups.catchUp(tenant);
     assertThat(jdbc.queryForObject("select sum(events) from analytics_daily where tenant_id = ?", Long.class, tenant))
         .isEqualTo(41);
     Map<String, List<String>> afterRace = rows(tenant);
@@ -180,7 +182,9 @@ class RollupRebuildTest {
     expected.forEach((table, rows) -> assertThat(actual.get(table)).as(table).containsExactlyElementsOf(rows));
   }
 
+  /** The tenant's rollup rows, once every queued event is rolled up. */
   private Map<String, List<String>> rows(long tenant) {
+    rollups.catchUp(tenant);
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (String table : TABLES) {
       rows.put(table, jdbc.queryForList("select t::text from " + table + " t where tenant_id = ? order by 1", String.class, tenant));

@@ -1,5 +1,6 @@
 package dev.flywheel.analytics.funnel;
 
+import dev.flywheel.analytics.rollup.RollupFeed;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code flywheel.analytics.parallel-workers} workers per scan (default 2; 0 turns it off),
  * parallel plans considered from 1 MB of table on and with lower start-up and tuple costs than
  * PostgreSQL's defaults (which rarely pick a parallel plan for sub-second scans), and
- * {@code work_mem} for the sorts of the medians. {@code SET LOCAL} ends with the transaction, so
+ * {@code work_mem} for the sorts of the medians. The tenant's queued rollups are written first. {@code SET LOCAL} ends with the transaction, so
  * other work on the pooled connection keeps the server's settings. Same settings on an external
  * PostgreSQL; {@code max_worker_processes} / {@code max_parallel_workers} (server-wide, default 8)
  * bound what is really launched.
@@ -21,18 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AnalyticsReads {
   private final JdbcClient jdbc;
+  private final RollupFeed feed;
   private final TransactionTemplate readOnly;
   private final int workers;
 
-  AnalyticsReads(JdbcClient jdbc, PlatformTransactionManager transactions,
+  AnalyticsReads(JdbcClient jdbc, RollupFeed feed, PlatformTransactionManager transactions,
       @Value("${flywheel.analytics.parallel-workers:2}") int workers) {
     this.jdbc = jdbc;
+    this.feed = feed;
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.workers = Math.max(0, workers);
   }
 
-  public <T> T run(Supplier<T> question) {
+  /** Answers a question about the tenant's rollups, first brought up to date ({@link RollupFeed#catchUp}). */
+  public <T> T run(long tenantId, Supplier<T> question) {
+    feed.catchUp(tenantId);
     return readOnly.execute(status -> {
       jdbc.sql("""
               select set_config('max_parallel_workers_per_gather', :workers, true),

@@ -25,11 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Concurrent ingestion stays exact, daily counts included. The rebuild takes the tenant's
  * rollup lock ({@link #LOCK}) exclusively, which waits for the ingestion transactions that
- * already wrote rollups (they hold it shared until they commit) and holds off the others; under
- * it the tenant's rollups are cleared and the reading transaction (repeatable read) takes its
- * snapshot; then the lock is released. Every event is thus either in the snapshot and written by
- * the rebuild, or committed later and applied by the live path onto the cleared rollups, never
- * both (with live maintenance paused, events after the snapshot are not applied, as before).
+ * already queued events in the {@link RollupFeed} and for feed transactions writing rollups
+ * (both hold it shared until they commit) and holds off the others; under it the tenant's
+ * rollups and queued feed rows are deleted and the reading transaction (repeatable read) takes
+ * its snapshot; then the lock is released. Every event is thus either in the snapshot and written
+ * by the rebuild, or committed later and applied by the feed onto the cleared rollups, never
+ * both (with live maintenance paused, events after the snapshot are not queued, as before).
  * Rows keyed by customer are written with the same idempotent merges as the live path, the
  * daily totals by addition. Ingestion for the tenant waits only while the rows are deleted.
  *
@@ -87,6 +88,8 @@ public class Rebuild {
     for (String table : TABLES) {
       jdbc.sql("delete from " + table + " where tenant_id = :tenant").param("tenant", tenantId).update();
     }
+    // queued events committed before the snapshot are in it: the rebuild writes them
+    jdbc.sql("delete from analytics_feed where tenant_id = :tenant").param("tenant", tenantId).update();
     // a repeatable-read transaction's snapshot is taken by its first query: this one
     try (Statement snapshot = reader.createStatement();
         ResultSet isolation = snapshot.executeQuery("select current_setting('transaction_isolation')")) {

@@ -20,29 +20,30 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the rollups fresh inside the ingestion transaction: accepted events are buffered per
- * transaction and written set-based just before commit (a 1,000-event batch costs a handful of
- * statements), so an event and its rollups commit or roll back together. Outside a transaction
- * an event is applied at once in one of its own. Lifecycle-stage changes are counted per day, and
- * loan- and lifecycle-stage transitions per day and (from, to) pair, in the same buffer
- * ({@link StageCounts}: one statement per table per transaction, written last).
+ * Feeds the rollups from the ingestion transaction: accepted events are buffered per transaction
+ * and queued just before commit, one {@link RollupFeed} row per tenant committed with the events
+ * (their rollups are written after the commit, by the feed); the feed worker is woken after the
+ * commit. Outside a transaction an event is queued in one of its own. Lifecycle-stage changes are
+ * counted per day, and loan- and lifecycle-stage transitions per day and (from, to) pair, in the
+ * same buffer and still inside the transaction ({@link StageCounts}: one statement per table per
+ * transaction, written last): they are known only while it runs.
  */
 @Component
 class RollupListener {
   private final Object key = new Object();
-  private final RollupWriter writer;
+  private final RollupFeed feed;
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
   private final DataSource dataSource;
   private final LiveSwitch live;
   private final Customers customers;
 
-  RollupListener(RollupWriter writer, TransactionTemplate transactions, JdbcClient jdbc, DataSource dataSource,
+  RollupListener(RollupFeed feed, TransactionTemplate transactions, JdbcClient jdbc, DataSource dataSource,
       LiveSwitch live, Customers customers) {
     this.live = live;
     this.customers = customers;
     this.dataSource = dataSource;
-    this.writer = writer;
+    this.feed = feed;
     this.transactions = transactions;
     this.jdbc = jdbc;
   }
@@ -51,7 +52,8 @@ class RollupListener {
   void on(EventAccepted event) {
     if (!TransactionBuffers.active()) {
       if (live.live()) {
-        transactions.executeWithoutResult(status -> writer.apply(event.tenantId(), List.of(event)));
+        Long id = transactions.execute(status -> feed.enqueue(event.tenantId(), List.of(event)));
+        feed.committed(Map.of(id, List.of(event)));
       }
       return;
     }
@@ -93,6 +95,7 @@ class RollupListener {
     private final List<EventAccepted> events = new ArrayList<>();
     private final StageCounts stages = new StageCounts();
     private boolean written;
+    private final Map<Long, List<EventAccepted>> queued = new LinkedHashMap<>();
 
     @Override
     public void beforeCommit(boolean readOnly) {
@@ -100,9 +103,16 @@ class RollupListener {
       Map<Long, List<EventAccepted>> byTenant = new LinkedHashMap<>();
       events.forEach(e -> byTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e));
       events.clear();
-      byTenant.forEach(writer::apply);
+      byTenant.forEach((tenant, list) -> queued.put(feed.enqueue(tenant, list), list));
       stages.write(jdbc, dataSource); // last: the day's stage rows are the ones every transaction shares
       written = true;
+    }
+
+    @Override
+    public void afterCommit() {
+      if (!queued.isEmpty()) {
+        feed.committed(queued);
+      }
     }
 
     @Override

@@ -34,16 +34,14 @@ public class RollupWriter {
   }
 
   /**
-   * Applies live events: holds the tenant's rollup lock shared until the caller's transaction
-   * ends (a rebuild takes it exclusively while it clears the rollups and fixes its snapshot, see
-   * {@link Rebuild}), then writes every rollup.
+   * Writes every rollup of these events. The caller holds the tenant's rollup lock shared until
+   * its transaction ends (a rebuild takes it exclusively while it clears the rollups and fixes its
+   * snapshot, see {@link Rebuild}); {@link RollupFeed} does.
    */
-  public void apply(long tenantId, List<EventAccepted> events) {
+  void write(long tenantId, List<EventAccepted> events) {
     if (events.isEmpty()) {
       return;
     }
-    jdbc.sql("select pg_advisory_xact_lock_shared(" + Rebuild.LOCK + ", cast(:tenant as int))")
-        .param("tenant", tenantId).query((rs, n) -> 1).list();
     writeCustomerRows(tenantId, events);
     long t2 = System.nanoTime();
     DailyTotals totals = new DailyTotals();

@@ -106,6 +106,19 @@ public class EventReads {
   }
 
   /**
+   * The tenant's events with these sequence numbers, which occurred in {@code [from, to]} (the
+   * bounds prune the partitions), in sequence order.
+   */
+  public List<StoredEvent> bySeq(long tenantId, long[] seqs, Instant from, Instant to) {
+    return jdbc.sql("select " + COLUMNS + " from events e where e.tenant_id = :tenant"
+            + " and e.seq = any(cast(:seqs as bigint[])) and e.occurred_at >= :from and e.occurred_at <= :to order by e.seq")
+        .param("tenant", tenantId).param("seqs", seqs)
+        .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+        .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+        .query(EventReads::map).list();
+  }
+
+  /**
    * For the customers with an event of {@code types} in {@code [from, to)}: which of those types
    * each had before {@code from} (customers with none are absent).
    */
