@@ -15,7 +15,9 @@
  * {@code analytics_funder_alert_mails}). Funder alerts are e-mailed through reach's
  * {@code StaffMail}; reach's sent/delivered messages and the ledger's coupon redemptions are
  * ingested as {@code message_delivered} and {@code coupon_redeemed} events (recall funnel). Rollups follow the {@code event} module's
- * {@code EventAccepted} in the ingestion transaction; a rebuild
+ * {@code EventAccepted}: queued in the ingestion transaction ({@code analytics_feed}) and written
+ * right after its commit, exactly once; every question first catches its tenant up
+ * ({@link dev.flywheel.analytics.Rollups#catchUp}); stage counters are written in the transaction. A rebuild
  * ({@link dev.flywheel.analytics.Rollups#rebuild}) streams the tenant's events customer by
  * customer through {@code EventHistory.forEachByCustomer}. It reads no other module's tables.
  *
