@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,12 +82,14 @@ public class RollupWriter {
     spent[3].addAndGet(events.size());
   }
 
-  private final java.util.concurrent.atomic.AtomicLong[] spent = {new java.util.concurrent.atomic.AtomicLong(),
-      new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
+  private final AtomicLong[] spent = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
 
-  /** Nanoseconds spent so far writing customers, activity, daily+funder+recall/campaign rollups, and events applied: for benchmarks and operations. */
+  /**
+   * Nanoseconds spent so far writing customers, activity, and the other rollups (daily, funders,
+   * recall occurrences, campaign activity), and the number of events written: for benchmarks.
+   */
   public long[] spent() {
-    return Arrays.stream(spent).mapToLong(java.util.concurrent.atomic.AtomicLong::get).toArray();
+    return Arrays.stream(spent).mapToLong(AtomicLong::get).toArray();
   }
 
   private void upsertCustomers(long tenantId, Map<String, CustomerFold> folds, Map<String, Integer> index) {
