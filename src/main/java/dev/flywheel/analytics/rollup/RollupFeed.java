@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RollupFeed implements SmartLifecycle {
   static final int MAX_ATTEMPTS = 3;
   /** Events of committed feed rows kept in memory for this node's worker, at most. */
-  static final int HELD_EVENTS = 200_000;
+  static final int HELD_EVENTS = 50_000;
   private static final Logger log = LoggerFactory.getLogger(RollupFeed.class);
   private final JdbcClient jdbc;
   private final EventHistory history;
