@@ -10,9 +10,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Language switch: {@code ?lang=en} or {@code ?lang=zh-CN}, remembered in a cookie. */
+/**
+ * Language switch: {@code ?lang=en} or {@code ?lang=zh-CN}, remembered in a cookie; the layout's
+ * user and tenant on every rendered page ({@link ConsoleModelAdvice}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
+  private final ConsoleModelAdvice layoutModel;
+
+  ConsoleWebConfiguration(ConsoleModelAdvice layoutModel) {
+    this.layoutModel = layoutModel;
+  }
 
   @Bean
   LocaleResolver localeResolver() {
@@ -28,5 +36,6 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor);
+    registry.addInterceptor(layoutModel);
   }
 }

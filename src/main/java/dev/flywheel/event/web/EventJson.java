@@ -6,7 +6,6 @@ import dev.flywheel.event.types.AttributeJson;
 import dev.flywheel.platform.web.FieldIssue;
 import dev.flywheel.platform.web.Problem;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ final class EventJson {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return Timestamps.parse(text);
     } catch (DateTimeParseException e) {
       issues.add(new FieldIssue(field, "invalid-timestamp", "must be ISO-8601 with an offset, e.g. 2025-06-01T09:30:00+08:00"));
       return null;

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class ApiKeys {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final MessageDigest SHA_256 = newSha256();
   private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -132,8 +133,21 @@ public class ApiKeys {
   }
 
   static byte[] sha256(String secret) {
+    return sha256Digest().digest(secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fresh SHA-256 digest: a copy of an unused one is cheaper than a provider look-up per request. */
+  private static MessageDigest sha256Digest() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
