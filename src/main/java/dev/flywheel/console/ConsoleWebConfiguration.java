@@ -12,13 +12,13 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language switch: {@code ?lang=en} or {@code ?lang=zh-CN}, remembered in a cookie; the layout's
- * user and tenant on every rendered page ({@link ConsoleModelAdvice}).
+ * user and tenant on every rendered page ({@link ConsoleLayoutModel}).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
-  private final ConsoleModelAdvice layoutModel;
+  private final ConsoleLayoutModel layoutModel;
 
-  ConsoleWebConfiguration(ConsoleModelAdvice layoutModel) {
+  ConsoleWebConfiguration(ConsoleLayoutModel layoutModel) {
     this.layoutModel = layoutModel;
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The layout's signed-in user and tenant ({@link ConsoleModelAdvice}) on pages, not on redirects or API answers. */
+/** The layout's signed-in user and tenant ({@link ConsoleLayoutModel}) on pages, not on redirects or API answers. */
 @RunningFlywheel
 class ConsoleLayoutModelTest {
   @Autowired TestTenants tenants;

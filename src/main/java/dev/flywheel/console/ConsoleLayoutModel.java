@@ -23,10 +23,10 @@ import org.springframework.web.servlet.SmartView;
  * Redirects get nothing (their model would become query parameters).
  */
 @Component
-class ConsoleModelAdvice implements HandlerInterceptor {
+class ConsoleLayoutModel implements HandlerInterceptor {
   private final Tenants tenants;
 
-  ConsoleModelAdvice(Tenants tenants) {
+  ConsoleLayoutModel(Tenants tenants) {
     this.tenants = tenants;
   }
 
