@@ -4,6 +4,7 @@ import dev.flywheel.ledger.budget.BudgetAlerts;
 import dev.flywheel.ledger.budget.BudgetOwners;
 import dev.flywheel.ledger.budget.BudgetStore;
 import dev.flywheel.ledger.budget.Claim;
+import dev.flywheel.ledger.budget.Holdings;
 import dev.flywheel.ledger.coupon.CouponStore;
 import dev.flywheel.ledger.grant.GrantBatches;
 import dev.flywheel.ledger.grant.GrantStore;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,11 +52,14 @@ public class Ledger {
   private final BudgetOwners owners;
   private final TransactionTemplate ownTx;
   private final Map<String, Long> ownerKeys = new ConcurrentHashMap<>();
+  private static final AtomicLong SAVEPOINTS = new AtomicLong();
+  private final JdbcClient jdbc;
 
   Ledger(BudgetStore budgets, BudgetAlerts alerts, GrantStore grants, GrantBatches batches, CouponStore coupons, Lockups lockups,
       Clawbacks clawbacks, WalletReads wallets, LedgerProperties properties, PlatformTransactionManager transactions,
-      Clock clock, BudgetOwners owners) {
+      Clock clock, BudgetOwners owners, JdbcClient jdbc) {
     this.owners = owners;
+    this.jdbc = jdbc;
     this.ownTx = new TransactionTemplate(transactions);
     this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.budgets = budgets;
@@ -139,6 +145,50 @@ public class Ledger {
 
   private GrantOutcome grantAlone(GrantRequest request) {
     return tx.execute(status -> grantHere(request));
+  }
+
+  /**
+   * A savepoint in the caller's transaction that the ledger knows about. Rolling back to it
+   * ({@link Savepoint#rollBack}) also makes the ledger forget the budget and wallet locks taken
+   * since — PostgreSQL released them — so the transaction's later claims may wait for those rows
+   * again instead of being refused as contended. (A budget alert recorded after it and rolled back
+   * has still published its event: {@link #budgetExhausted} tells whether it stands.)
+   */
+  public Savepoint savepoint() {
+    String name = "flywheel_ledger_" + SAVEPOINTS.incrementAndGet();
+    Savepoint savepoint = new Savepoint(name, budgets.holdings());
+    jdbc.sql("savepoint " + name).update();
+    return savepoint;
+  }
+
+  /** A savepoint set by {@link #savepoint}: release it, or roll back to it (which releases it too). */
+  public final class Savepoint {
+    private final String name;
+    private final Holdings before;
+
+    private Savepoint(String name, Holdings before) {
+      this.name = name;
+      this.before = before;
+    }
+
+    public void release() {
+      jdbc.sql("release savepoint " + name).update();
+    }
+
+    public void rollBack() {
+      jdbc.sql("rollback to savepoint " + name).update();
+      jdbc.sql("release savepoint " + name).update();
+      budgets.restore(before);
+    }
+  }
+
+  /**
+   * Whether the campaign's budget for {@code asset} is exhausted: its 100 % alert is recorded at
+   * the current funded level. What a listener of {@link BudgetExhausted} checks after the commit
+   * (the publishing transaction may have rolled the alert back to a savepoint, see {@link #savepoint}).
+   */
+  public boolean budgetExhausted(long tenantId, long campaignId, Asset asset) {
+    return alerts.exhausted(tenantId, campaignId, asset);
   }
 
   /** Statistics of the grant group commit (zeros when it is disabled). */

@@ -78,7 +78,7 @@ class Evaluation {
       byTenant.forEach((tenant, events) -> runForTenant(tenant, events, null));
       return;
     }
-    jdbc.sql("savepoint flywheel_evaluation").update();
+    Ledger.Savepoint savepoint = ledger.savepoint(); // also forgets, on rollback, the budget locks taken since
     boolean paid = true;
     for (var entry : byTenant.entrySet()) {
       if (!runForTenant(entry.getKey(), entry.getValue(), new CampaignApplication.Deferred())) {
@@ -87,11 +87,10 @@ class Evaluation {
       }
     }
     if (paid) {
-      jdbc.sql("release savepoint flywheel_evaluation").update();
+      savepoint.release();
       return;
     }
-    jdbc.sql("rollback to savepoint flywheel_evaluation").update();
-    jdbc.sql("release savepoint flywheel_evaluation").update();
+    savepoint.rollBack();
     byTenant.forEach((tenant, events) -> runForTenant(tenant, events, null));
   }
 

@@ -43,6 +43,20 @@ public class BudgetAlerts {
   }
 
   /**
+   * Whether the budget's 100 % alert is recorded at its current funded level (and committed, seen
+   * from a transaction started later). An alert recorded after a savepoint its transaction then
+   * rolled back to is not: that transaction published {@code BudgetExhausted} all the same.
+   */
+  public boolean exhausted(long tenantId, long campaignId, Asset asset) {
+    return jdbc.sql("""
+            select exists (select 1 from ledger_budgets b
+                            join ledger_budget_alerts x on x.budget_id = b.id and x.funded = b.funded and x.percent = 100
+                           where b.tenant_id = :tenant and b.campaign_id = :campaign and b.asset = :asset)""")
+        .param("tenant", tenantId).param("campaign", campaignId).param("asset", asset.name())
+        .query(Boolean.class).single();
+  }
+
+  /**
    * Fires the alerts of every budget past a threshold without its alert (crossings that
    * concurrent grants hid from each other).
    *

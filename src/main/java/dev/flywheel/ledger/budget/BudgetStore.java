@@ -72,6 +72,16 @@ public class BudgetStore {
     return budgetId;
   }
 
+  /** What the current transaction holds now: take it with a savepoint, restore it after rolling back to that. */
+  public Holdings holdings() {
+    return HeldBudgets.current(this).snapshot();
+  }
+
+  /** After a rollback to the savepoint taken with {@code before}: forgets the locks taken since. */
+  public void restore(Holdings before) {
+    HeldBudgets.current(this).restore(before);
+  }
+
   /**
    * Records that the current transaction locked customer wallets to credit grants: from now on it
    * never waits for a budget's rows (see the class comment).

@@ -83,6 +83,25 @@ final class HeldBudgets {
     return ids;
   }
 
+  /** A copy of what is held now ({@link #restore} after a rollback to a savepoint taken now). */
+  Holdings snapshot() {
+    Map<Key, Set<Long>> slotsCopy = new HashMap<>();
+    slots.forEach((k, v) -> slotsCopy.put(k, new LinkedHashSet<>(v)));
+    return new Holdings(this, slotsCopy, new HashMap<>(mains), wallets);
+  }
+
+  /** Back to {@code before}: the locks taken since were released by a rollback to a savepoint. */
+  void restore(Holdings before) {
+    if (before.of() != this) {
+      return; // taken in another transaction: this one held nothing then
+    }
+    slots.clear();
+    before.slots().forEach((k, v) -> slots.put(k, new LinkedHashSet<>(v)));
+    mains.clear();
+    mains.putAll(before.mains());
+    wallets = before.wallets();
+  }
+
   @Override
   public String toString() {
     return "slots=" + slots + " mains=" + mains + " wallets=" + wallets;
