@@ -7,6 +7,7 @@ import dev.flywheel.event.EventHistory;
 import dev.flywheel.event.EventIngestion;
 import dev.flywheel.event.IncomingEvent;
 import dev.flywheel.platform.time.MovableClock;
+import dev.flywheel.support.ApiClient;
 import dev.flywheel.support.RunningFlywheel;
 import dev.flywheel.support.TestTenants;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,6 +43,7 @@ class RollupFeedTest {
   @Autowired TestTenants tenants;
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
 
   @AfterEach
   void resumeWorker() {
@@ -52,7 +55,9 @@ class RollupFeedTest {
   @Test
   void anIngestionCommitsItsEventsWithAQueuedRowAndAQuestionCatchesUpBeforeItAnswers() {
     feed.pauseWorker(true);
-    long tenant = tenants.create().id();
+    var testTenant = tenants.create();
+    long tenant = testTenant.id();
+    var api = new ApiClient(port, testTenant.apiKey());
     Instant end = clock.instant();
     ingestion.ingestBatch(tenant, journeys(end, 0, 30));
 
@@ -62,12 +67,18 @@ class RollupFeedTest {
         .isEqualTo(90);
     assertThat(count("select count(*) from analytics_customers where tenant_id = ?", tenant)).isZero();
     assertThat(count("select count(*) from analytics_daily where tenant_id = ?", tenant)).isZero();
+    var queued = api.get("/api/v1/analytics/rollups");
+    assertThat(queued.status()).isEqualTo(200);
+    assertThat(queued.<Number>get("queued_batches").longValue()).isEqualTo(1);
+    assertThat(queued.<Number>get("queued_events").longValue()).isEqualTo(90);
+    assertThat(queued.<Number>get("failed_batches").longValue()).isZero();
 
     FunnelResult result = funnels.run(tenant, new FunnelDefinition(List.of("registered", "drawdown"),
         Duration.ofDays(30), end.minus(Duration.ofDays(10)), end.plusSeconds(1), Breakdown.NONE));
     assertThat(result.total().steps()).extracting(FunnelResult.Step::customers).containsExactly(30L, 20L);
     assertThat(rollups.backlog(tenant)).isEqualTo(new RollupFeed.Backlog(0, 0, 0));
     assertThat(count("select sum(events) from analytics_daily where tenant_id = ?", tenant)).isEqualTo(90);
+    assertThat(api.get("/api/v1/analytics/rollups").<Number>get("queued_events").longValue()).isZero();
   }
 
   @Test

@@ -40,11 +40,13 @@ class AnalyticsController {
   private final dev.flywheel.analytics.Flows flows;
   private final Clock clock;
   private final dev.flywheel.analytics.FunderAlerts alerts;
+  private final dev.flywheel.analytics.Rollups rollups;
 
   AnalyticsController(CurrentTenant tenant, Funnels funnels, Retention retention, Goals goals, Quality quality,
       SegmentsFromAnalytics segments, dev.flywheel.analytics.Flows flows, Clock clock,
-      dev.flywheel.analytics.FunderAlerts alerts) {
+      dev.flywheel.analytics.FunderAlerts alerts, dev.flywheel.analytics.Rollups rollups) {
     this.alerts = alerts;
+    this.rollups = rollups;
     this.flows = flows;
     this.tenant = tenant;
     this.funnels = funnels;
@@ -98,6 +100,17 @@ class AnalyticsController {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     return Map.of("days", retention.lifecycle(tenant.id(), Requests.date(from, "from", today.minusDays(30)),
         Requests.date(to, "to", today)));
+  }
+
+  /**
+   * The analytics feed of the tenant: accepted batches (and their events) whose rollups are not
+   * written yet, and batches whose rollups failed three times (they stay queued with their error).
+   */
+  @GetMapping("/api/v1/analytics/rollups")
+  Map<String, Object> rollups() {
+    var backlog = rollups.backlog(tenant.id());
+    return Map.of("live", rollups.live(), "queued_batches", backlog.rows(), "queued_events", backlog.events(),
+        "failed_batches", backlog.failed());
   }
 
   /** Stage transitions over {@code [from, to]} (default the last 30 days), {@code kind} LOAN, LIFECYCLE or both. */
