@@ -254,6 +254,7 @@ abstract class GrantThroughputBenchmark {
       BenchSettings.analyze(jdbc);
     }
     var statsBefore = ingestion.groupCommitStats();
+    StatementProfile.reset(jdbc);
     double bestInProcess = section(report, "Single events through group commit, in process: each client calls "
         + "`EventIngestion.ingest` (one `investment` event, its own customer of 50,000) and waits for its commit; "
         + "a running campaign grants 1 POINTS per event. Path: `GroupCommitStage` queue → one `Intake.accept` "
@@ -261,6 +262,7 @@ abstract class GrantThroughputBenchmark {
         + "one commit → each caller answered. Latency is per event (queue + group transaction + commit).",
         eventLevels, baseline, ingesting, rounds, seconds, "events/s");
     var statsMiddle = ingestion.groupCommitStats();
+    StatementProfile.appendTo(report, jdbc, statsMiddle.events() - statsBefore.events(), "event");
     double bestHttp = section(report, "The same over HTTP: `POST /api/v1/events` (API key, JSON in, the answer "
         + "carries the committed effects, read after the commit), `java.net.http.HttpClient` ×4, HTTP/1.1 "
         + "keep-alive, client and server on the same machine. Latency is the synchronous effects API's.",
