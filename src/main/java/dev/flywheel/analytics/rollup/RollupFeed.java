@@ -9,9 +9,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -70,7 +74,7 @@ public class RollupFeed implements SmartLifecycle {
 
   RollupFeed(JdbcClient jdbc, EventHistory history, RollupWriter writer, PlatformTransactionManager transactions,
       @Value("${flywheel.analytics.feed.claim-rows:32}") int claimRows,
-      @Value("${flywheel.analytics.feed.poll:1s}") java.time.Duration poll,
+      @Value("${flywheel.analytics.feed.poll:1s}") Duration poll,
       @Value("${flywheel.analytics.feed.worker:true}") boolean workerEnabled) {
     this.jdbc = jdbc;
     this.history = history;
@@ -84,8 +88,8 @@ public class RollupFeed implements SmartLifecycle {
 
   /**
    * In the caller's (ingestion) transaction: queues the rollups of these accepted events of one
-   * tenant, holding the tenant's rollup lock shared until the transaction ends. Call
-   * {@link #wake()} after the commit.
+   * tenant, holding the tenant's rollup lock shared until the transaction ends; returns the feed
+   * row's id. Call {@link #committed} after the commit.
    */
   long enqueue(long tenantId, List<EventAccepted> events) {
     long[] seqs = events.stream().mapToLong(EventAccepted::seq).toArray();
@@ -156,8 +160,9 @@ public class RollupFeed implements SmartLifecycle {
 
   /**
    * Applies the tenant's queued rows chunk by chunk until none is left (or only locked ones, with
-   * skipLocked). After a failed chunk, its rows are tried one by one once and the round ends: a
-   * row that failed counts an attempt and waits for the next round. Returns the rows handled.
+   * skipLocked). After a failed chunk its rows are tried one by one: a row that fails alone counts
+   * an attempt; when none goes through (the database, not a row, is failing) the round ends and a
+   * later one tries again. Returns the rows applied.
    */
   private int drain(long tenantId, boolean skipLocked) {
     int total = 0;
@@ -167,7 +172,7 @@ public class RollupFeed implements SmartLifecycle {
         applied = own.execute(status -> applyChunk(tenantId, null, skipLocked));
       } catch (RuntimeException e) {
         log.warn("Analytics feed: a chunk of tenant {} failed, applying its rows one by one", tenantId, e);
-        return total + applyOneByOne(tenantId); // rows that failed again wait for a later round
+        applied = applyOneByOne(tenantId);
       }
       if (applied == 0) {
         return total;
@@ -198,14 +203,19 @@ public class RollupFeed implements SmartLifecycle {
     return rows.size();
   }
 
-  /** After a failed chunk: each of the tenant's oldest rows alone; a row that fails is marked. */
+  /**
+   * After a failed chunk: each of the tenant's oldest rows alone; a row that fails is marked.
+   * Returns the rows applied.
+   */
   private int applyOneByOne(long tenantId) {
     List<Long> ids = jdbc.sql("""
             select id from analytics_feed where tenant_id = :tenant and attempts < :max order by id limit :limit""")
         .param("tenant", tenantId).param("max", MAX_ATTEMPTS).param("limit", claimRows).query(Long.class).list();
+    int applied = 0;
     for (long id : ids) {
       try {
-        own.execute(status -> applyChunk(tenantId, id, true));
+        Integer one = own.execute(status -> applyChunk(tenantId, id, true));
+        applied += one == null ? 0 : one;
       } catch (RuntimeException e) {
         log.warn("Analytics feed: row {} of tenant {} failed", id, tenantId, e);
         own.executeWithoutResult(status -> jdbc.sql(
@@ -213,7 +223,7 @@ public class RollupFeed implements SmartLifecycle {
             .param("id", id).param("error", String.valueOf(e)).update());
       }
     }
-    return ids.size();
+    return applied;
   }
 
   /** The rows' events: those held in memory, the others read from the event store in one query. */
@@ -230,7 +240,7 @@ public class RollupFeed implements SmartLifecycle {
       }
     }
     if (!unheld.isEmpty()) {
-      long[] seqs = unheld.stream().flatMapToLong(r -> java.util.Arrays.stream(r.seqs())).toArray();
+      long[] seqs = unheld.stream().flatMapToLong(r -> Arrays.stream(r.seqs())).toArray();
       Instant first = unheld.stream().map(Queued::first).min(Instant::compareTo).orElseThrow();
       Instant last = unheld.stream().map(Queued::last).max(Instant::compareTo).orElseThrow();
       history.bySeq(tenantId, seqs, first, last).forEach(e -> events.add(accepted(tenantId, e)));
@@ -265,7 +275,7 @@ public class RollupFeed implements SmartLifecycle {
       return;
     }
     long[] ids = held.keySet().stream().mapToLong(Long::longValue).toArray();
-    java.util.Set<Long> waiting = new java.util.HashSet<>(jdbc.sql(
+    Set<Long> waiting = new HashSet<>(jdbc.sql(
             "select id from analytics_feed where id = any(cast(:ids as bigint[])) and attempts < :max")
         .param("ids", ids).param("max", MAX_ATTEMPTS).query(Long.class).list());
     for (long id : ids) {
@@ -290,7 +300,6 @@ public class RollupFeed implements SmartLifecycle {
           if (tenant == null) {
             forgetGone();
           }
-
         } catch (RuntimeException e) {
           log.warn("Analytics feed worker: will retry", e);
         }
