@@ -44,6 +44,7 @@ class RollupFeedTest {
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
+  @Autowired io.micrometer.core.instrument.MeterRegistry metrics;
 
   @AfterEach
   void resumeWorker() {
@@ -72,6 +73,8 @@ class RollupFeedTest {
     assertThat(queued.<Number>get("queued_batches").longValue()).isEqualTo(1);
     assertThat(queued.<Number>get("queued_events").longValue()).isEqualTo(90);
     assertThat(queued.<Number>get("failed_batches").longValue()).isZero();
+    assertThat(metrics.get("flywheel.analytics.feed.batches").tag("state", "queued").gauge().value()).isGreaterThanOrEqualTo(1);
+    assertThat(metrics.get("flywheel.analytics.feed.events").gauge().value()).isGreaterThanOrEqualTo(90);
 
     FunnelResult result = funnels.run(tenant, new FunnelDefinition(List.of("registered", "drawdown"),
         Duration.ofDays(30), end.minus(Duration.ofDays(10)), end.plusSeconds(1), Breakdown.NONE));
@@ -159,6 +162,7 @@ class RollupFeedTest {
     rollups.catchUp(healthy);
 
     assertThat(rollups.backlog(broken)).isEqualTo(new RollupFeed.Backlog(2, 24, 2));
+    assertThat(metrics.get("flywheel.analytics.feed.batches").tag("state", "failed").gauge().value()).isGreaterThanOrEqualTo(2);
     assertThat(jdbc.queryForList("select last_error from analytics_feed where tenant_id = ?", String.class, broken))
         .hasSize(2).allSatisfy(error -> assertThat(error).contains("refused for the test"));
     assertThat(count("select count(*) from analytics_customers where tenant_id = ?", broken)).isZero();
