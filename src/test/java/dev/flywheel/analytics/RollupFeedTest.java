@@ -75,6 +75,8 @@ class RollupFeedTest {
     assertThat(queued.<Number>get("failed_batches").longValue()).isZero();
     assertThat(metrics.get("flywheel.analytics.feed.batches").tag("state", "queued").gauge().value()).isGreaterThanOrEqualTo(1);
     assertThat(metrics.get("flywheel.analytics.feed.events").gauge().value()).isGreaterThanOrEqualTo(90);
+    assertThat(prometheus()).contains("flywheel_analytics_feed_batches{state=\"queued\"}",
+        "flywheel_analytics_feed_events", "flywheel_analytics_feed_oldest_seconds");
 
     FunnelResult result = funnels.run(tenant, new FunnelDefinition(List.of("registered", "drawdown"),
         Duration.ofDays(30), end.minus(Duration.ofDays(10)), end.plusSeconds(1), Breakdown.NONE));
@@ -193,6 +195,18 @@ class RollupFeedTest {
           String.class, tenant));
     }
     return rows;
+  }
+
+  private String prometheus() {
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+          + "/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private long count(String sql, long tenant) {
