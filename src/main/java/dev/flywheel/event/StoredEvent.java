@@ -13,4 +13,10 @@ public record StoredEvent(
     Instant receivedAt,
     Map<String, Object> attributes,
     String channel,
-    String campaign) {}
+    String campaign) {
+
+  /** The event as it was published when accepted, for consumers that replay stored events. */
+  public EventAccepted asAccepted(long tenantId) {
+    return new EventAccepted(tenantId, seq, eventId, customerId, type, occurredAt, attributes, channel, campaign);
+  }
+}

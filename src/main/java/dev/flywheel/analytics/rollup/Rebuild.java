@@ -119,8 +119,7 @@ public class Rebuild {
         flush();
       }
       customer = id;
-      EventAccepted e = new EventAccepted(tenantId, stored.seq(), stored.eventId(), id, stored.type(),
-          stored.occurredAt(), stored.attributes(), stored.channel(), stored.campaign());
+      EventAccepted e = stored.asAccepted(tenantId);
       chunk.add(e);
       totals.add(e);
       count++;

@@ -2,7 +2,6 @@ package dev.flywheel.analytics.rollup;
 
 import dev.flywheel.event.EventAccepted;
 import dev.flywheel.event.EventHistory;
-import dev.flywheel.event.StoredEvent;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,14 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RollupFeed implements SmartLifecycle {
   static final int MAX_ATTEMPTS = 3;
-  /** Events of committed feed rows kept in memory for this node's worker, at most. */
-  static final int HELD_EVENTS = 50_000;
   private static final Logger log = LoggerFactory.getLogger(RollupFeed.class);
   private final JdbcClient jdbc;
   private final EventHistory history;
@@ -66,8 +57,6 @@ public class RollupFeed implements SmartLifecycle {
   private final long pollMillis;
   private final boolean workerEnabled;
   private final BlockingQueue<Boolean> wake = new ArrayBlockingQueue<>(1);
-  private final Map<Long, List<EventAccepted>> held = new ConcurrentHashMap<>();
-  private final AtomicLong heldEvents = new AtomicLong();
   private volatile boolean running;
   private volatile boolean paused;
   private Thread worker;
@@ -88,38 +77,21 @@ public class RollupFeed implements SmartLifecycle {
 
   /**
    * In the caller's (ingestion) transaction: queues the rollups of these accepted events of one
-   * tenant, holding the tenant's rollup lock shared until the transaction ends; returns the feed
-   * row's id. Call {@link #committed} after the commit.
+   * tenant, holding the tenant's rollup lock shared until the transaction ends. Call
+   * {@link #wake} after the commit.
    */
-  long enqueue(long tenantId, List<EventAccepted> events) {
+  void enqueue(long tenantId, List<EventAccepted> events) {
     long[] seqs = events.stream().mapToLong(EventAccepted::seq).toArray();
     Instant first = events.stream().map(EventAccepted::occurredAt).min(Instant::compareTo).orElseThrow();
     Instant last = events.stream().map(EventAccepted::occurredAt).max(Instant::compareTo).orElseThrow();
-    return jdbc.sql("""
+    jdbc.sql("""
             insert into analytics_feed (tenant_id, seqs, first_at, last_at)
             select :tenant, cast(:seqs as bigint[]), :first, :last
-              from (select pg_advisory_xact_lock_shared(%d, cast(:tenant as int))) l
-            returning id""".formatted(Rebuild.LOCK))
+              from (select pg_advisory_xact_lock_shared(%d, cast(:tenant as int))) l""".formatted(Rebuild.LOCK))
         .param("tenant", tenantId).param("seqs", seqs)
         .param("first", OffsetDateTime.ofInstant(first, ZoneOffset.UTC))
         .param("last", OffsetDateTime.ofInstant(last, ZoneOffset.UTC))
-        .query(Long.class).single();
-  }
-
-  /**
-   * After the commit of queued rows: keeps their events in memory, so applying them on this node
-   * need not read them back (up to {@link #HELD_EVENTS} events held; beyond, and on any other
-   * node, they are read from the event store), and wakes the worker.
-   */
-  void committed(Map<Long, List<EventAccepted>> rows) {
-    rows.forEach((id, events) -> {
-      if (heldEvents.addAndGet(events.size()) <= HELD_EVENTS) {
-        held.put(id, events);
-      } else {
-        heldEvents.addAndGet(-events.size());
-      }
-    });
-    wake();
+        .update();
   }
 
   /** Tells the worker there is something queued (cheap; never blocks). */
@@ -226,31 +198,12 @@ public class RollupFeed implements SmartLifecycle {
     return applied;
   }
 
-  /** The rows' events: those held in memory, the others read from the event store in one query. */
+  /** The rows' events, read from the event store in one query. */
   private List<EventAccepted> events(long tenantId, List<Queued> rows) {
-    List<EventAccepted> events = new ArrayList<>();
-    List<Queued> unheld = new ArrayList<>();
-    for (Queued row : rows) {
-      List<EventAccepted> kept = held.remove(row.id());
-      if (kept == null) {
-        unheld.add(row);
-      } else {
-        heldEvents.addAndGet(-kept.size());
-        events.addAll(kept);
-      }
-    }
-    if (!unheld.isEmpty()) {
-      long[] seqs = unheld.stream().flatMapToLong(r -> Arrays.stream(r.seqs())).toArray();
-      Instant first = unheld.stream().map(Queued::first).min(Instant::compareTo).orElseThrow();
-      Instant last = unheld.stream().map(Queued::last).max(Instant::compareTo).orElseThrow();
-      history.bySeq(tenantId, seqs, first, last).forEach(e -> events.add(accepted(tenantId, e)));
-    }
-    return events;
-  }
-
-  private static EventAccepted accepted(long tenantId, StoredEvent e) {
-    return new EventAccepted(tenantId, e.seq(), e.eventId(), e.customerId(), e.type(), e.occurredAt(),
-        e.attributes(), e.channel(), e.campaign());
+    long[] seqs = rows.stream().flatMapToLong(r -> Arrays.stream(r.seqs())).toArray();
+    Instant first = rows.stream().map(Queued::first).min(Instant::compareTo).orElseThrow();
+    Instant last = rows.stream().map(Queued::last).max(Instant::compareTo).orElseThrow();
+    return history.bySeq(tenantId, seqs, first, last).stream().map(e -> e.asAccepted(tenantId)).toList();
   }
 
   private record Queued(long id, long[] seqs, Instant first, Instant last) {}
@@ -266,28 +219,6 @@ public class RollupFeed implements SmartLifecycle {
         rs.getObject(4, OffsetDateTime.class).toInstant());
   }
 
-  /**
-   * Drops held events of rows that are gone without this node applying them (a rebuild deleted
-   * them, another node applied them) or that gave up; they would only be read from the store.
-   */
-  private void forgetGone() {
-    if (held.isEmpty()) {
-      return;
-    }
-    long[] ids = held.keySet().stream().mapToLong(Long::longValue).toArray();
-    Set<Long> waiting = new HashSet<>(jdbc.sql(
-            "select id from analytics_feed where id = any(cast(:ids as bigint[])) and attempts < :max")
-        .param("ids", ids).param("max", MAX_ATTEMPTS).query(Long.class).list());
-    for (long id : ids) {
-      if (!waiting.contains(id)) {
-        List<EventAccepted> gone = held.remove(id);
-        if (gone != null) {
-          heldEvents.addAndGet(-gone.size());
-        }
-      }
-    }
-  }
-
   /** The worker: applies the oldest queued tenant's rows until the feed is empty, then waits. */
   private void work() {
     while (running) {
@@ -297,9 +228,6 @@ public class RollupFeed implements SmartLifecycle {
           Long tenant = jdbc.sql("select tenant_id from analytics_feed where attempts < :max order by id limit 1")
               .param("max", MAX_ATTEMPTS).query(Long.class).optional().orElse(null);
           more = tenant != null && drain(tenant, true) > 0; // then the next tenant at once
-          if (tenant == null) {
-            forgetGone();
-          }
         } catch (RuntimeException e) {
           log.warn("Analytics feed worker: will retry", e);
         }

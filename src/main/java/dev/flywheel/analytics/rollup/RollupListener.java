@@ -52,8 +52,8 @@ class RollupListener {
   void on(EventAccepted event) {
     if (!TransactionBuffers.active()) {
       if (live.live()) {
-        Long id = transactions.execute(status -> feed.enqueue(event.tenantId(), List.of(event)));
-        feed.committed(Map.of(id, List.of(event)));
+        transactions.executeWithoutResult(status -> feed.enqueue(event.tenantId(), List.of(event)));
+        feed.wake();
       }
       return;
     }
@@ -95,7 +95,7 @@ class RollupListener {
     private final List<EventAccepted> events = new ArrayList<>();
     private final StageCounts stages = new StageCounts();
     private boolean written;
-    private final Map<Long, List<EventAccepted>> queued = new LinkedHashMap<>();
+    private boolean queued;
 
     @Override
     public void beforeCommit(boolean readOnly) {
@@ -103,15 +103,16 @@ class RollupListener {
       Map<Long, List<EventAccepted>> byTenant = new LinkedHashMap<>();
       events.forEach(e -> byTenant.computeIfAbsent(e.tenantId(), t -> new ArrayList<>()).add(e));
       events.clear();
-      byTenant.forEach((tenant, list) -> queued.put(feed.enqueue(tenant, list), list));
+      byTenant.forEach(feed::enqueue);
+      queued = !byTenant.isEmpty();
       stages.write(jdbc, dataSource); // last: the day's stage rows are the ones every transaction shares
       written = true;
     }
 
     @Override
     public void afterCommit() {
-      if (!queued.isEmpty()) {
-        feed.committed(queued);
+      if (queued) {
+        feed.wake();
       }
     }
 

@@ -23,10 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Queued rows left by a node that stopped before writing their rollups (its memory gone) are
- * written by another feed — here a second {@link RollupFeed}, as a restarted process or another
- * node would have, holding no events in memory — from the event store, exactly as the live path
- * and a rebuild write them.
+ * Queued rows left by a node that stopped before writing their rollups are written by another
+ * feed — here a second {@link RollupFeed}, as a restarted process or another node would have —
+ * from the event store, exactly as the live path and a rebuild write them.
  */
 @RunningFlywheel
 class RollupFeedRestartTest {
